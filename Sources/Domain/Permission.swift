@@ -1,0 +1,15 @@
+/// Actions the API authorises. Handlers ask ``Principal/require(_:)`` before doing any of them.
+public enum Permission: Sendable, CaseIterable {
+    /// Create, list, read and revoke API keys.
+    case manageKeys
+    /// Read one's own identity.
+    case readIdentity
+
+    /// The roles allowed to perform this action.
+    public var allowedRoles: Set<Role> {
+        switch self {
+        case .manageKeys: [.admin]
+        case .readIdentity: Set(Role.allCases)
+        }
+    }
+}

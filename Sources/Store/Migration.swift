@@ -29,28 +29,16 @@ public struct Migration: Sendable, Equatable {
     public var fileName: String { String(format: "%04d_%@.sql", version, name) }
 
     /// Finds the folder of migration files: `explicit` when given (`--migrations-dir`,
-    /// `WORKFORCE_MIGRATIONS_DIR`), else `sql/` in the working directory, else the nearest `sql/` above the
-    /// executable (a build inside the repository), else `/usr/share/workforce/sql` (the container image).
+    /// `WORKFORCE_MIGRATIONS_DIR`), else the `sql/` folder that ``ProjectFile`` finds.
     public static func locateDirectory(explicit: String? = nil) throws -> URL {
-        if let explicit {
-            return URL(fileURLWithPath: explicit)
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        guard let directory = ProjectFile.locate("sql", where: { url in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            return names.contains { $0.hasPrefix("0001_") && $0.hasSuffix(".sql") }
+        }) else {
+            throw MigrationError.missingFiles("no sql/ folder found; run from the repository or set WORKFORCE_MIGRATIONS_DIR")
         }
-        let fileManager = FileManager.default
-        var candidates = [URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("sql")]
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "/").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("sql"))
-            directory.deleteLastPathComponent()
-        }
-        candidates.append(URL(fileURLWithPath: "/usr/share/workforce/sql"))
-        for candidate in candidates {
-            let names = (try? fileManager.contentsOfDirectory(atPath: candidate.path)) ?? []
-            if names.contains(where: { $0.hasPrefix("0001_") && $0.hasSuffix(".sql") }) { return candidate }
-        }
-        throw MigrationError.missingFiles(
-            "no sql/ folder found; run from the repository or set WORKFORCE_MIGRATIONS_DIR"
-        )
+        return directory
     }
 
     /// Reads every `NNNN_name.sql` file of a directory, ordered by version.

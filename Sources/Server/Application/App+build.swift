@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import OpenAPIHummingbird
+import Postgres
+import Store
+import WorkforceAPI
+
+/// What the application needs from outside: the database pool and the repositories built on it.
+public struct ServerDependencies: Sendable {
+    /// The database pool.
+    public let pool: ConnectionPool
+    /// API keys.
+    public let keys: any APIKeyRepository
+    /// Reports whether the schema is current (for `/readyz`).
+    public let migrator: Migrator
+
+    /// Creates the dependencies.
+    public init(pool: ConnectionPool, keys: any APIKeyRepository, migrator: Migrator) {
+        self.pool = pool
+        self.keys = keys
+        self.migrator = migrator
+    }
+}
+
+/// Builds the HTTP application: middleware, the OpenAPI operations and `GET /openapi.yaml`.
+///
+/// `onListening` receives the bound address once the server runs (useful with port 0).
+public func buildApplication(
+    _ dependencies: ServerDependencies,
+    configuration: ServerConfiguration,
+    logger: Logger,
+    onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(dependencies, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "workforce"),
+        onServerRunning: { channel in
+            await onListening(channel.localAddress?.ipAddress ?? configuration.host, channel.localAddress?.port ?? configuration.port)
+        },
+        logger: logger
+    )
+}
+
+/// Wires middleware and routes.
+public func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration) throws -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: HeaderEncodingMiddleware())
+    router.add(middleware: BodyLimitMiddleware(maximumBytes: configuration.maximumBodyBytes))
+    router.add(middleware: AuthenticationMiddleware(keys: dependencies.keys))
+    let document = configuration.openAPIDocument
+    router.get("/openapi.yaml") { _, _ in
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/yaml"],
+            body: .init(byteBuffer: ByteBuffer(string: document))
+        )
+    }
+    let handlers = APIHandlers(pool: dependencies.pool, keys: dependencies.keys, migrator: dependencies.migrator)
+    try handlers.registerHandlers(on: router)
+    return router
+}

@@ -1,0 +1,19 @@
+/// Settings of the HTTP server.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on.
+    public var host: String
+    /// Port to listen on; 0 picks a free one.
+    public var port: Int
+    /// Largest accepted request body, in bytes.
+    public var maximumBodyBytes: Int
+    /// The API contract served at `GET /openapi.yaml`.
+    public var openAPIDocument: String
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20, openAPIDocument: String) {
+        self.host = host
+        self.port = port
+        self.maximumBodyBytes = maximumBodyBytes
+        self.openAPIDocument = openAPIDocument
+    }
+}

@@ -1,0 +1,10 @@
+import Postgres
+import Store
+import WorkforceAPI
+
+/// Implements the operations of `openapi.yaml`; one extension file per tag.
+struct APIHandlers: APIProtocol {
+    let pool: ConnectionPool
+    let keys: any APIKeyRepository
+    let migrator: Migrator
+}

@@ -1,0 +1,50 @@
+import Domain
+import Foundation
+
+/// `limit` and `cursor` of a list request, validated. Cursors are opaque to clients: base64url of the last id.
+struct PageRequest {
+    static let defaultLimit = 50
+    static let maximumLimit = 500
+
+    let limit: Int
+    let after: UUID?
+
+    init(limit: Int?, cursor: String?) throws {
+        let limit = limit ?? Self.defaultLimit
+        guard (1...Self.maximumLimit).contains(limit) else {
+            throw APIError.invalidParameter(name: "limit", detail: "must be between 1 and \(Self.maximumLimit)")
+        }
+        self.limit = limit
+        if let cursor {
+            guard let after = Self.decodeCursor(cursor) else {
+                throw APIError.invalidParameter(name: "cursor", detail: "is not a cursor returned by this API")
+            }
+            self.after = after
+        } else {
+            self.after = nil
+        }
+    }
+
+    static func cursor(after id: UUID) -> String {
+        Data(id.uuidString.lowercased().utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func decodeCursor(_ cursor: String) -> UUID? {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard cursor.count <= 200, let data = Data(base64Encoded: base64) else { return nil }
+        return UUID(uuidString: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Path ids are UUIDs; anything else is a 400 naming the parameter.
+enum PathID {
+    static func parse(_ text: String, name: String = "id") throws -> UUID {
+        guard let id = UUID(uuidString: text) else {
+            throw APIError.invalidParameter(name: name, detail: "must be a UUID")
+        }
+        return id
+    }
+}

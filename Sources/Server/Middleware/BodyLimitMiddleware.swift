@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// Refuses request bodies over a size limit with 413, whether announced by `Content-Length` or streamed.
+struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    let maximumBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumBytes {
+            throw APIError.payloadTooLarge(limit: maximumBytes)
+        }
+        guard request.method == .post || request.method == .put || request.method == .patch else {
+            return try await next(request, context)
+        }
+        var request = request
+        do {
+            _ = try await request.collectBody(upTo: maximumBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: maximumBytes)
+        }
+        return try await next(request, context)
+    }
+}

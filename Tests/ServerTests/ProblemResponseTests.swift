@@ -1,0 +1,132 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Client mistakes must answer 4xx problem+json naming the field, never 500 or an empty body.
+@Suite struct ProblemResponseTests {
+    let app: TestApplication
+
+    init() async throws {
+        app = try await TestApplication.make("problems")
+    }
+
+    private func expectProblem(_ response: TestResponse, status: HTTPResponse.Status, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(response.status == status, sourceLocation: sourceLocation)
+        #expect(response.headers[.contentType] == "application/problem+json", sourceLocation: sourceLocation)
+        #expect(response.json["status"] as? Int == Int(status.code), sourceLocation: sourceLocation)
+        #expect(response.json["title"] is String, sourceLocation: sourceLocation)
+        #expect(response.json["type"] is String, sourceLocation: sourceLocation)
+        #expect(response.json["detail"] is String, sourceLocation: sourceLocation)
+        for leak in ["Swift.", "Components.", "Operations.", "DecodingError", "CodingKeys", "RuntimeError"] {
+            #expect(!response.text.contains(leak), "response leaks \(leak)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func malformedJSONIsBadRequest() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"name": "x""#)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "")
+        }
+    }
+
+    @Test func wrongTypeNamesTheField() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"name": 5, "role": "hr"}"#)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "/name")
+        }
+    }
+
+    @Test func missingFieldNamesTheField() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"role": "hr"}"#)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "/name")
+        }
+    }
+
+    @Test func unknownEnumValueNamesTheField() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"name": "a", "role": "boss"}"#)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "/role")
+        }
+    }
+
+    @Test func domainValidationListsEveryField() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"name": " ", "role": "manager"}"#)
+            expectProblem(response, status: .badRequest)
+            #expect(Set(response.problemErrors.compactMap { $0["pointer"] }) == ["/name", "/org_unit_id"])
+        }
+    }
+
+    @Test(arguments: ["/v1/api-keys?limit=abc", "/v1/api-keys?role=boss", "/v1/api-keys?include_revoked=maybe"])
+    func badQueryParameterIsBadRequest(uri: String) async throws {
+        try await app.test { client in
+            let response = try await client.send(.get, uri, key: app.adminKey)
+            expectProblem(response, status: .badRequest)
+            let name = String(uri.split(separator: "?")[1].split(separator: "=")[0])
+            #expect(response.problemErrors.contains { $0["parameter"] == name })
+        }
+    }
+
+    @Test(arguments: ["0", "501", "-3"])
+    func limitOutsideRangeIsBadRequest(limit: String) async throws {
+        try await app.test { client in
+            let response = try await client.send(.get, "/v1/api-keys?limit=\(limit)", key: app.adminKey)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["parameter"] == "limit")
+        }
+    }
+
+    @Test func forgedCursorIsBadRequest() async throws {
+        try await app.test { client in
+            let response = try await client.send(.get, "/v1/api-keys?cursor=not-ours", key: app.adminKey)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["parameter"] == "cursor")
+        }
+    }
+
+    @Test func wrongContentTypeIsUnsupportedMediaType() async throws {
+        try await app.test { client in
+            let response = try await client.send(
+                .post, "/v1/api-keys", key: app.adminKey, json: #"{"name": "a", "role": "hr"}"#, contentType: "text/plain"
+            )
+            expectProblem(response, status: .unsupportedMediaType)
+        }
+    }
+
+    @Test func oversizedBodyIsContentTooLarge() async throws {
+        try await app.test(maximumBodyBytes: 1024) { client in
+            let name = String(repeating: "x", count: 4096)
+            let response = try await client.send(.post, "/v1/api-keys", key: app.adminKey, json: #"{"name": "\#(name)", "role": "hr"}"#)
+            expectProblem(response, status: .contentTooLarge)
+        }
+    }
+
+    @Test func unknownRouteIsNotFound() async throws {
+        try await app.test { client in
+            expectProblem(try await client.send(.get, "/nowhere"), status: .notFound)
+            expectProblem(try await client.send(.get, "/v1/nothing-here", key: app.adminKey), status: .notFound)
+        }
+    }
+
+    @Test func malformedPathIdIsBadRequest() async throws {
+        try await app.test { client in
+            let response = try await client.send(.get, "/v1/api-keys/not-a-uuid", key: app.adminKey)
+            expectProblem(response, status: .badRequest)
+            #expect(response.problemErrors.first?["parameter"] == "id")
+        }
+    }
+
+    @Test func unknownIdIsNotFound() async throws {
+        try await app.test { client in
+            expectProblem(try await client.send(.get, "/v1/api-keys/\(UUID().uuidString)", key: app.adminKey), status: .notFound)
+            expectProblem(try await client.send(.delete, "/v1/api-keys/\(UUID().uuidString)", key: app.adminKey), status: .notFound)
+        }
+    }
+}

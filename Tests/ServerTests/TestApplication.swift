@@ -1,0 +1,87 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Postgres
+import PostgresTesting
+import Server
+import Store
+
+/// The real application on a fresh, migrated database, with one admin key.
+struct TestApplication {
+    let pool: ConnectionPool
+    let keys: APIKeyStore
+    let adminKey: String
+    let migrator: Migrator
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let migrations = (try? Migration.load(from: repositoryRoot.appendingPathComponent("sql"))) ?? []
+    static let openAPIDocument = (try? String(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)) ?? ""
+
+    static func make(_ prefix: String) async throws -> TestApplication {
+        let pool = try await TestDatabase.pool(prefix)
+        let migrator = Migrator(pool: pool, migrations: migrations)
+        try await migrator.migrate()
+        let keys = APIKeyStore(pool: pool)
+        let secret = APIKeySecret.generate()
+        _ = try await keys.createFirstAdmin(name: "test admin", secret: secret)
+        return TestApplication(pool: pool, keys: keys, adminKey: secret.value, migrator: migrator)
+    }
+
+    /// Creates a key of another role and returns its secret.
+    func key(_ role: Role, orgUnit: UUID? = nil) async throws -> String {
+        let secret = APIKeySecret.generate()
+        _ = try await keys.create(try APIKeyDraft(name: "\(role) key", role: role, orgUnitID: orgUnit?.uuidString), secret: secret)
+        return secret.value
+    }
+
+    /// Runs `body` against the application served over HTTP on a free port.
+    func test<T>(
+        maximumBodyBytes: Int = 1 << 20,
+        migrator: Migrator? = nil,
+        pool: ConnectionPool? = nil,
+        _ body: @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        let app = try buildApplication(
+            ServerDependencies(pool: pool ?? self.pool, keys: APIKeyStore(pool: pool ?? self.pool), migrator: migrator ?? self.migrator),
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
+            logger: Logger(label: "test.server")
+        )
+        return try await app.test(.live, body)
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends a request with an optional bearer key and JSON body.
+    func send(
+        _ method: HTTPRequest.Method,
+        _ uri: String,
+        key: String? = nil,
+        json: String? = nil,
+        contentType: String = "application/json",
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let key { headers[.authorization] = "Bearer \(key)" }
+        if json != nil { headers[.contentType] = contentType }
+        return try await execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestResponse {
+    /// The body as a JSON object.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8))) as? [String: Any] ?? [:]
+    }
+
+    var text: String { String(buffer: body) }
+
+    /// The `errors` entries of a problem document.
+    var problemErrors: [[String: String]] {
+        (json["errors"] as? [[String: Any]] ?? []).map { $0.compactMapValues { $0 as? String } }
+    }
+}

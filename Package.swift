@@ -56,7 +56,8 @@ let package = Package(
             dependencies: [
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
-            swiftSettings: swiftSettings,
+            // Generated code only: the generator emits `public import Foundation` in files that do not need it.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-suppress-warnings"])],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
@@ -106,6 +107,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Postgres", "PostgresTesting", "Domain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkforceTests",
+            dependencies: ["workforce", "Postgres", "PostgresTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,17 +10,11 @@ struct ServerBinaries {
     static var runningAsRoot: Bool { geteuid() == 0 }
 
     static func locate() throws -> ServerBinaries {
+        try locate(in: defaultSearchDirectories())
+    }
+
+    static func locate(in candidates: [URL]) throws -> ServerBinaries {
         let fileManager = FileManager.default
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        var candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
-        if let bindir = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["pg_config", "--bindir"], asServerUser: false) {
-            candidates.append(URL(fileURLWithPath: bindir.trimmingCharacters(in: .whitespacesAndNewlines)))
-        }
-        if let versions = try? fileManager.contentsOfDirectory(atPath: "/usr/lib/postgresql") {
-            for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
-                candidates.append(URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin"))
-            }
-        }
         for directory in candidates {
             let initdb = directory.appendingPathComponent("initdb").resolvingSymlinksInPath()
             let pgCtl = directory.appendingPathComponent("pg_ctl")
@@ -32,6 +26,22 @@ struct ServerBinaries {
             "PostgreSQL server binaries (initdb, pg_ctl) not found: install them "
                 + "(Debian/Ubuntu: apt-get install postgresql) or set DATABASE_URL to an existing server"
         )
+    }
+
+    /// `PATH`, then `pg_config --bindir`, then Debian's versioned folders, newest first.
+    static func defaultSearchDirectories() -> [URL] {
+        let fileManager = FileManager.default
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        var candidates = path.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        if let bindir = try? run(URL(fileURLWithPath: "/usr/bin/env"), ["pg_config", "--bindir"], asServerUser: false) {
+            candidates.append(URL(fileURLWithPath: bindir.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        if let versions = try? fileManager.contentsOfDirectory(atPath: "/usr/lib/postgresql") {
+            for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
+                candidates.append(URL(fileURLWithPath: "/usr/lib/postgresql/\(version)/bin"))
+            }
+        }
+        return candidates
     }
 
     /// Runs a program to completion and returns its standard output; throws with its standard error on failure.

@@ -1,0 +1,62 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Postgres
+import PostgresTesting
+import Testing
+
+@Suite struct ServeCommandTests {
+    private func listeningPort(in log: String) -> Int? {
+        guard let range = log.range(of: "listening on http://127.0.0.1:") else { return nil }
+        return Int(log[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    private func status(_ url: String, key: String? = nil) async throws -> Int {
+        var request = URLRequest(url: URL(string: url)!)
+        if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
+    @Test func serveMigratesUsesTheBootstrapKeyAndStopsOnSIGTERM() async throws {
+        let database = try await TestDatabase.create("servecli")
+        let key = "wfk_bootstrap_\(UUID().uuidString)"
+        let server = try ChildProcess(["serve", "--port", "0"], environment: [
+            "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": key,
+        ])
+        try await server.waitForOutput(containing: "listening on")
+        let port = try #require(listeningPort(in: server.standardError))
+        #expect(try await status("http://127.0.0.1:\(port)/readyz") == 200)
+        #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: key) == 200)
+        #expect(!server.standardOutput.contains(key))
+        #expect(!server.standardError.contains(key))
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+
+    @Test(.enabled(if: !TestDatabase.usesExternalServer, "starts its own embedded server"))
+    func serveWithoutDatabaseURLRunsAnEmbeddedServerAndReusesItsData() async throws {
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("wf-serve-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let environment: [String: String?] = ["DATABASE_URL": nil, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": nil]
+        let first = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
+        try await first.waitForOutput(containing: "listening on")
+        let adminKey = try #require(first.standardOutput.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(adminKey.hasPrefix("wfk_"))
+        let port = try #require(listeningPort(in: first.standardError))
+        #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: adminKey) == 200)
+        first.signal(SIGINT)
+        #expect(try await first.waitForExit() == 0)
+        #expect(first.standardError.contains("embedded PostgreSQL stopped"))
+        #expect(!FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("postmaster.pid").path))
+
+        let second = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
+        try await second.waitForOutput(containing: "listening on")
+        let secondPort = try #require(listeningPort(in: second.standardError))
+        #expect(try await status("http://127.0.0.1:\(secondPort)/v1/me", key: adminKey) == 200)
+        #expect(!second.standardOutput.contains("wfk_"))
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
+}

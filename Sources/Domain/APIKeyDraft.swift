@@ -15,17 +15,8 @@ public struct APIKeyDraft: Sendable, Equatable {
     /// Validates the parts of a new key; throws ``DomainError/invalid(_:)`` listing every problem.
     public init(name: String, role: Role, orgUnitID: String?) throws {
         var problems: [FieldProblem] = []
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
-            problems.append(FieldProblem(pointer: "/name", detail: "must not be empty"))
-        } else if trimmed.count > Self.maximumNameLength {
-            problems.append(FieldProblem(pointer: "/name", detail: "must be at most \(Self.maximumNameLength) characters"))
-        }
-        var unit: UUID?
-        if let orgUnitID {
-            unit = UUID(uuidString: orgUnitID)
-            if unit == nil { problems.append(FieldProblem(pointer: "/org_unit_id", detail: "must be a UUID")) }
-        }
+        let trimmed = Validate.name(name, pointer: "/name", maximumLength: Self.maximumNameLength, into: &problems)
+        let unit = Validate.optionalUUID(orgUnitID, pointer: "/org_unit_id", into: &problems)
         if role == .manager, orgUnitID == nil {
             problems.append(FieldProblem(pointer: "/org_unit_id", detail: "is required for the manager role"))
         } else if role != .manager, orgUnitID != nil {

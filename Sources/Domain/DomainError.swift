@@ -8,6 +8,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case notFound(String)
     /// The request conflicts with the current state (409).
     case conflict(String)
+    /// The `If-Match` precondition failed: the resource changed (412).
+    case preconditionFailed(String)
     /// Well-formed but semantically impossible (422).
     case unprocessable(String)
 }

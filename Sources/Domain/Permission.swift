@@ -4,12 +4,17 @@ public enum Permission: Sendable, CaseIterable {
     case manageKeys
     /// Read one's own identity.
     case readIdentity
+    /// Read org units (managers within their subtree).
+    case readOrgUnits
+    /// Create, change and delete org units.
+    case writeOrgUnits
 
     /// The roles allowed to perform this action.
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageKeys: [.admin]
-        case .readIdentity: Set(Role.allCases)
+        case .readIdentity, .readOrgUnits: Set(Role.allCases)
+        case .writeOrgUnits: [.admin, .hr]
         }
     }
 }

@@ -50,14 +50,16 @@ public struct APIKeyStore: APIKeyRepository {
     }
 
     public func create(_ draft: APIKeyDraft, secret: APIKeySecret) async throws -> APIKeyRecord {
-        let rows = try await pool.query(
-            """
-            INSERT INTO api_keys (id, name, role, org_unit_id, secret_hash)
-            VALUES ($1::uuid, $2::text, $3::text, $4::uuid, decode($5::text, 'hex'))
-            RETURNING \(Self.columns)
-            """,
-            [UUID(), draft.name, draft.role.rawValue, draft.orgUnitID, Self.hex(secret.hash)]
-        )
+        let rows = try await StoreErrors.translating {
+            try await pool.query(
+                """
+                INSERT INTO api_keys (id, name, role, org_unit_id, secret_hash)
+                VALUES ($1::uuid, $2::text, $3::text, $4::uuid, decode($5::text, 'hex'))
+                RETURNING \(Self.columns)
+                """,
+                [UUID(), draft.name, draft.role.rawValue, draft.orgUnitID, Self.hex(secret.hash)]
+            )
+        }
         return try Self.record(rows[0])
     }
 

@@ -52,7 +52,7 @@ struct Serve: AsyncParsableCommand {
                 openAPIDocument: loadOpenAPIDocument(logger: logger)
             )
             let app = try buildApplication(
-                ServerDependencies(pool: session.pool, keys: keys, migrator: session.migrator),
+                ServerDependencies(pool: session.pool, migrator: session.migrator),
                 configuration: configuration,
                 logger: logger
             ) { host, port in

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func meDescribesTheCallingKey() async throws {
-        let unit = UUID()
+        let unit = try await app.orgUnit("Support")
         let managerKey = try await app.key(.manager, orgUnit: unit)
         try await app.test { client in
             let response = try await client.send(.get, "/v1/me", key: managerKey)
@@ -43,7 +43,7 @@ import Testing
 
     @Test(arguments: [Role.hr, .manager, .finance, .viewer])
     func onlyAdminsManageKeys(role: Role) async throws {
-        let key = try await app.key(role, orgUnit: role == .manager ? UUID() : nil)
+        let key = try await app.key(role, orgUnit: role == .manager ? try await app.orgUnit("Team") : nil)
         try await app.test { client in
             let response1 = try await client.send(.get, "/v1/api-keys", key: key)
             #expect(response1.status == .forbidden)

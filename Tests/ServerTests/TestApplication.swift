@@ -39,6 +39,12 @@ struct TestApplication {
         return secret.value
     }
 
+    /// Creates an org unit directly in the store.
+    func orgUnit(_ name: String, parent: UUID? = nil, externalID: String? = nil) async throws -> UUID {
+        let draft = try OrgUnitDraft(name: name, parentID: parent?.uuidString, costCenter: nil, externalID: externalID)
+        return try await OrgUnitStore(pool: pool).create(draft).id
+    }
+
     /// Runs `body` against the application served over HTTP on a free port.
     func test<T>(
         maximumBodyBytes: Int = 1 << 20,
@@ -47,7 +53,7 @@ struct TestApplication {
         _ body: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let app = try buildApplication(
-            ServerDependencies(pool: pool ?? self.pool, keys: APIKeyStore(pool: pool ?? self.pool), migrator: migrator ?? self.migrator),
+            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
             logger: Logger(label: "test.server")
         )

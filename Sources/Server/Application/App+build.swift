@@ -13,13 +13,19 @@ public struct ServerDependencies: Sendable {
     public let pool: ConnectionPool
     /// API keys.
     public let keys: any APIKeyRepository
+    /// Org units.
+    public let orgUnits: any OrgUnitRepository
+    /// Stored responses of POST requests sent with an `Idempotency-Key`.
+    public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
     public let migrator: Migrator
 
-    /// Creates the dependencies.
-    public init(pool: ConnectionPool, keys: any APIKeyRepository, migrator: Migrator) {
+    /// Creates the dependencies with the PostgreSQL repositories on `pool`.
+    public init(pool: ConnectionPool, migrator: Migrator) {
         self.pool = pool
-        self.keys = keys
+        self.keys = APIKeyStore(pool: pool)
+        self.orgUnits = OrgUnitStore(pool: pool)
+        self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
 }
@@ -53,6 +59,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     router.add(middleware: HeaderEncodingMiddleware())
     router.add(middleware: BodyLimitMiddleware(maximumBytes: configuration.maximumBodyBytes))
     router.add(middleware: AuthenticationMiddleware(keys: dependencies.keys))
+    router.add(middleware: IdempotencyMiddleware(store: dependencies.idempotency))
     let document = configuration.openAPIDocument
     router.get("/openapi.yaml") { _, _ in
         Response(
@@ -61,7 +68,9 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
             body: .init(byteBuffer: ByteBuffer(string: document))
         )
     }
-    let handlers = APIHandlers(pool: dependencies.pool, keys: dependencies.keys, migrator: dependencies.migrator)
+    let handlers = APIHandlers(
+        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, migrator: dependencies.migrator
+    )
     try handlers.registerHandlers(on: router)
     return router
 }

@@ -114,6 +114,8 @@ enum ProblemMapping {
             Problem(status: 404, slug: "not-found", title: "Not Found", detail: detail)
         case .conflict(let detail):
             Problem(status: 409, slug: "conflict", title: "Conflict", detail: detail)
+        case .preconditionFailed(let detail):
+            Problem(status: 412, slug: "precondition-failed", title: "Precondition Failed", detail: detail)
         case .unprocessable(let detail):
             Problem(status: 422, slug: "unprocessable", title: "Unprocessable Content", detail: detail)
         }

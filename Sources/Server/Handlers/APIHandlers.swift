@@ -6,5 +6,6 @@ import WorkforceAPI
 struct APIHandlers: APIProtocol {
     let pool: ConnectionPool
     let keys: any APIKeyRepository
+    let orgUnits: any OrgUnitRepository
     let migrator: Migrator
 }

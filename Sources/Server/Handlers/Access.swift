@@ -25,8 +25,7 @@ extension APIHandlers {
             after: page.after,
             limit: page.limit + 1
         )
-        let shown = Array(records.prefix(page.limit))
-        let next = records.count > page.limit ? shown.last.map { PageRequest.cursor(after: $0.id) } : nil
+        let (shown, next) = page.split(records, id: \.id)
         return .ok(.init(body: .json(.init(data: shown.map(Components.Schemas.ApiKey.init), nextCursor: next))))
     }
 

@@ -25,6 +25,13 @@ struct PageRequest {
         }
     }
 
+    /// The page to show (at most `limit` of the `limit + 1` records fetched) and the cursor of the next one.
+    func split<Record>(_ records: [Record], id: (Record) -> UUID) -> ([Record], String?) {
+        let shown = Array(records.prefix(limit))
+        let next = records.count > limit ? shown.last.map { Self.cursor(after: id($0)) } : nil
+        return (shown, next)
+    }
+
     static func cursor(after id: UUID) -> String {
         Data(id.uuidString.lowercased().utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
@@ -38,6 +45,9 @@ struct PageRequest {
         return UUID(uuidString: String(decoding: data, as: UTF8.self))
     }
 }
+
+/// Ids in the query string are UUIDs; anything else is a 400 naming the parameter.
+typealias QueryID = PathID
 
 /// Path ids are UUIDs; anything else is a 400 naming the parameter.
 enum PathID {

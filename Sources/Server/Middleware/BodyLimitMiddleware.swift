@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Refuses request bodies over a size limit with 413, whether announced by `Content-Length` or streamed.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -12,11 +13,14 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         }
         var request = request
+        let body: ByteBuffer
         do {
-            _ = try await request.collectBody(upTo: maximumBytes)
+            body = try await request.collectBody(upTo: maximumBytes)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError.payloadTooLarge(limit: maximumBytes)
         }
-        return try await next(request, context)
+        return try await RequestScope.$rawBody.withValue(Array(buffer: body)) {
+            try await next(request, context)
+        }
     }
 }

@@ -1,0 +1,33 @@
+import Domain
+import Postgres
+
+/// Translates constraint violations into domain errors, so duplicates and dangling references answer
+/// 409/422 rather than 500.
+enum StoreErrors {
+    static func translating<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresError {
+            switch error.sqlState {
+            case PostgresError.Code.uniqueViolation:
+                throw DomainError.conflict(duplicateMessage(error))
+            case PostgresError.Code.foreignKeyViolation:
+                if error.message.hasPrefix("update or delete") || (error.detail ?? "").contains("is still referenced") {
+                    throw DomainError.conflict("Other records still refer to this one.")
+                }
+                throw DomainError.unprocessable("A referenced record does not exist.")
+            case PostgresError.Code.exclusionViolation:
+                throw DomainError.conflict("The change overlaps an existing record.")
+            default:
+                throw error
+            }
+        }
+    }
+
+    private static func duplicateMessage(_ error: PostgresError) -> String {
+        switch error.constraint {
+        case "org_units_external_id_key": "Another org unit already has this external_id."
+        default: "A record with the same unique value already exists."
+        }
+    }
+}

@@ -8,13 +8,20 @@ public enum Permission: Sendable, CaseIterable {
     case readOrgUnits
     /// Create, change and delete org units.
     case writeOrgUnits
+    /// Read roles (job profiles).
+    case readJobRoles
+    /// Create, change and delete roles.
+    case writeJobRoles
+    /// See individual compensation (salaries, rates, hiring costs).
+    case seeCompensation
 
     /// The roles allowed to perform this action.
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageKeys: [.admin]
-        case .readIdentity, .readOrgUnits: Set(Role.allCases)
-        case .writeOrgUnits: [.admin, .hr]
+        case .readIdentity, .readOrgUnits, .readJobRoles: Set(Role.allCases)
+        case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
+        case .seeCompensation: [.admin, .hr, .finance]
         }
     }
 }

@@ -19,6 +19,11 @@ public struct Principal: Sendable, Equatable {
         self.orgUnitID = orgUnitID
     }
 
+    /// True when the role grants `permission`.
+    public func may(_ permission: Permission) -> Bool {
+        permission.allowedRoles.contains(role)
+    }
+
     /// Throws ``DomainError/forbidden(_:)`` unless the role grants `permission`.
     public func require(_ permission: Permission) throws {
         guard permission.allowedRoles.contains(role) else {

@@ -32,4 +32,36 @@ enum Validate {
         }
         return id
     }
+
+    static func money(_ value: String, pointer: String, into problems: inout [FieldProblem]) -> Money {
+        guard let money = Money(value) else {
+            problems.append(FieldProblem(pointer: pointer, detail: "must be a non-negative decimal string with at most two decimals"))
+            return .zero
+        }
+        return money
+    }
+
+    static func currency(_ value: String, pointer: String, into problems: inout [FieldProblem]) -> CurrencyCode {
+        guard let code = CurrencyCode(value) else {
+            problems.append(FieldProblem(pointer: pointer, detail: "must be an ISO 4217 code of three upper-case letters"))
+            return CurrencyCode("XXX")!
+        }
+        return code
+    }
+
+    static func rate(_ value: Double, pointer: String, into problems: inout [FieldProblem]) -> Double {
+        guard value.isFinite, (0...1).contains(value) else {
+            problems.append(FieldProblem(pointer: pointer, detail: "must be between 0 and 1"))
+            return 0
+        }
+        return value
+    }
+
+    static func rampMonths(_ value: Int, into problems: inout [FieldProblem]) -> Int {
+        guard (0...36).contains(value) else {
+            problems.append(FieldProblem(pointer: "/ramp_months_to_full_productivity", detail: "must be between 0 and 36"))
+            return 0
+        }
+        return value
+    }
 }

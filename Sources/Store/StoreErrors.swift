@@ -27,6 +27,7 @@ enum StoreErrors {
     private static func duplicateMessage(_ error: PostgresError) -> String {
         switch error.constraint {
         case "org_units_external_id_key": "Another org unit already has this external_id."
+        case "job_roles_external_id_key": "Another role already has this external_id."
         default: "A record with the same unique value already exists."
         }
     }

@@ -15,6 +15,8 @@ public struct ServerDependencies: Sendable {
     public let keys: any APIKeyRepository
     /// Org units.
     public let orgUnits: any OrgUnitRepository
+    /// Roles (job profiles).
+    public let jobRoles: any JobRoleRepository
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -25,6 +27,7 @@ public struct ServerDependencies: Sendable {
         self.pool = pool
         self.keys = APIKeyStore(pool: pool)
         self.orgUnits = OrgUnitStore(pool: pool)
+        self.jobRoles = JobRoleStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -69,7 +72,8 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
         )
     }
     let handlers = APIHandlers(
-        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, migrator: dependencies.migrator
+        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
+        migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

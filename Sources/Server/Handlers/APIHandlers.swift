@@ -7,5 +7,6 @@ struct APIHandlers: APIProtocol {
     let pool: ConnectionPool
     let keys: any APIKeyRepository
     let orgUnits: any OrgUnitRepository
+    let jobRoles: any JobRoleRepository
     let migrator: Migrator
 }

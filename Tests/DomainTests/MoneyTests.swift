@@ -1,0 +1,29 @@
+import Foundation
+import Domain
+import Testing
+
+@Suite struct MoneyTests {
+    @Test(arguments: [("0", "0.00"), ("7", "7.00"), ("68500.5", "68500.50"), ("0012.30", "12.30"), ("9999999999999.99", "9999999999999.99")])
+    func canonicalFormHasTwoDecimals(input: String, canonical: String) {
+        #expect(Money(input)?.description == canonical)
+    }
+
+    @Test(arguments: ["", "-1", "+1", "1.", ".5", "1.234", "1e3", "12,50", "١٢", "99999999999999", "NaN"])
+    func malformedAmountsAreRejected(input: String) {
+        #expect(Money(input) == nil)
+    }
+
+    @Test func currencyCodesAreThreeUpperCaseLetters() {
+        #expect(CurrencyCode("EUR") != nil)
+        #expect(CurrencyCode("eur") == nil)
+        #expect(CurrencyCode("EURO") == nil)
+    }
+
+    @Test func fullyLoadedCostAddsBenefitsAndPayrollTax() throws {
+        let role = try JobRoleDraft(
+            title: "Agent", jobFamily: nil, level: nil, location: nil, currency: "EUR", annualBaseSalary: "40000",
+            benefitsRate: 0.25, payrollTaxRate: 0.25, hiringCostPerHire: nil, rampMonthsToFullProductivity: nil, externalID: nil
+        )
+        #expect(role.fullyLoadedAnnualCost == 60000)
+    }
+}

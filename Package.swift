@@ -99,6 +99,17 @@ let package = Package(
             dependencies: ["Postgres", "PostgresTesting", .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "ForecastingBenchmark",
+            dependencies: ["Forecasting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain"],

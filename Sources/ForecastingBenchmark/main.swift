@@ -1,0 +1,74 @@
+// Release-mode benchmark of the staffing searches.
+//
+//     swift run -c release ForecastingBenchmark
+//
+// Scenario: 29,400 contacts per 30-minute interval, AHT 300 s (A = 4,900 Erlangs), target 80 % answered
+// within 20 s. Erlang C must need 4,919 agents in under 14 µs; Erlang A (patience 180 s) under 1 ms.
+
+import Forecasting
+
+/// Times `operation` in `batches` batches of `callsPerBatch` calls and returns per-call figures in µs.
+func measure(
+    batches: Int,
+    callsPerBatch: Int,
+    _ operation: () throws -> Int
+) rethrows -> (median: Double, mean: Double, minimum: Double, checksum: Int) {
+    let clock = ContinuousClock()
+    var perCall: [Double] = []
+    perCall.reserveCapacity(batches)
+    var checksum = 0
+    for _ in 0..<max(3, batches / 10) { checksum &+= try operation() }  // warm-up
+    for _ in 0..<batches {
+        let start = clock.now
+        for _ in 0..<callsPerBatch { checksum &+= try operation() }
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        perCall.append(seconds * 1e6 / Double(callsPerBatch))
+    }
+    perCall.sort()
+    let median = perCall.count % 2 == 1
+        ? perCall[perCall.count / 2]
+        : (perCall[perCall.count / 2 - 1] + perCall[perCall.count / 2]) / 2
+    let mean = perCall.reduce(0, +) / Double(perCall.count)
+    return (median, mean, perCall[0], checksum)
+}
+
+func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return String(describing: rounded)
+}
+
+func report(_ label: String, agents: Int?, _ figures: (median: Double, mean: Double, minimum: Double, checksum: Int), limit: Double) {
+    let verdict = figures.median < limit ? "OK" : "TOO SLOW"
+    print(
+        "\(label): agents \(agents.map(String.init) ?? "infeasible"); per call median \(format(figures.median)) µs, "
+            + "mean \(format(figures.mean)) µs, min \(format(figures.minimum)) µs "
+            + "(limit \(format(limit)) µs: \(verdict)) [checksum \(figures.checksum)]"
+    )
+}
+
+do {
+    let scenario = try QueueScenario(calls: 29_400, intervalSeconds: 1_800, ahtSeconds: 300, answerTimeSeconds: 20)
+    let target = try StaffingTarget(serviceLevel: 0.8)
+    let patience = 180.0
+    print("Traffic \(scenario.trafficErlangs) Erlangs, target 80 % in 20 s")
+
+    let erlangC = try ErlangC.staff(scenario, target: target)
+    let erlangCFigures = try measure(batches: 500, callsPerBatch: 200) {
+        try ErlangC.staff(scenario, target: target).requiredAgents ?? -1
+    }
+    report("Erlang C staffing", agents: erlangC.requiredAgents, erlangCFigures, limit: 14)
+
+    let erlangA = try ErlangA.staff(scenario, patienceSeconds: patience, target: target)
+    let erlangAFigures = try measure(batches: 200, callsPerBatch: 10) {
+        try ErlangA.staff(scenario, patienceSeconds: patience, target: target).requiredAgents ?? -1
+    }
+    report("Erlang A staffing (patience 180 s)", agents: erlangA.requiredAgents, erlangAFigures, limit: 1_000)
+
+    let evaluationFigures = try measure(batches: 200, callsPerBatch: 50) {
+        try ErlangA.evaluate(scenario, agents: 4_919, patienceSeconds: patience).agents
+    }
+    report("Erlang A evaluation at 4,919 agents", agents: 4_919, evaluationFigures, limit: 1_000)
+} catch {
+    print("benchmark failed: \(error)")
+}

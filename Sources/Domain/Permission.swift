@@ -12,6 +12,10 @@ public enum Permission: Sendable, CaseIterable {
     case readJobRoles
     /// Create, change and delete roles.
     case writeJobRoles
+    /// Read positions (managers within their subtree).
+    case readPositions
+    /// Create, change and close positions (managers within their subtree).
+    case writePositions
     /// See individual compensation (salaries, rates, hiring costs).
     case seeCompensation
 
@@ -19,7 +23,8 @@ public enum Permission: Sendable, CaseIterable {
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageKeys: [.admin]
-        case .readIdentity, .readOrgUnits, .readJobRoles: Set(Role.allCases)
+        case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions: Set(Role.allCases)
+        case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]
         }

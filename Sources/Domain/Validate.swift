@@ -64,4 +64,12 @@ enum Validate {
         }
         return value
     }
+
+    static func fte(_ value: Double, into problems: inout [FieldProblem]) -> Double {
+        guard value.isFinite, value > 0, value <= 1 else {
+            problems.append(FieldProblem(pointer: "/fte", detail: "must be greater than 0 and at most 1"))
+            return 1
+        }
+        return value
+    }
 }

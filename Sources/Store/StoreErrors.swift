@@ -28,6 +28,7 @@ enum StoreErrors {
         switch error.constraint {
         case "org_units_external_id_key": "Another org unit already has this external_id."
         case "job_roles_external_id_key": "Another role already has this external_id."
+        case "positions_external_id_key": "Another position already has this external_id."
         default: "A record with the same unique value already exists."
         }
     }

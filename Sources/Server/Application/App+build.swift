@@ -17,6 +17,8 @@ public struct ServerDependencies: Sendable {
     public let orgUnits: any OrgUnitRepository
     /// Roles (job profiles).
     public let jobRoles: any JobRoleRepository
+    /// Effective-dated positions.
+    public let positions: any PositionRepository
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -28,6 +30,7 @@ public struct ServerDependencies: Sendable {
         self.keys = APIKeyStore(pool: pool)
         self.orgUnits = OrgUnitStore(pool: pool)
         self.jobRoles = JobRoleStore(pool: pool)
+        self.positions = PositionStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -73,7 +76,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     }
     let handlers = APIHandlers(
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
-        migrator: dependencies.migrator
+        positions: dependencies.positions, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

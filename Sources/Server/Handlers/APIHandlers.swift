@@ -8,5 +8,6 @@ struct APIHandlers: APIProtocol {
     let keys: any APIKeyRepository
     let orgUnits: any OrgUnitRepository
     let jobRoles: any JobRoleRepository
+    let positions: any PositionRepository
     let migrator: Migrator
 }

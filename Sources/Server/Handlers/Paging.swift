@@ -58,3 +58,25 @@ enum PathID {
         return id
     }
 }
+
+/// Dates in the query string (`YYYY-MM-DD`); absent means today (UTC).
+enum QueryDate {
+    static func parse(_ text: String?, name: String) throws -> CalendarDate {
+        guard let text else { return .today() }
+        guard let date = CalendarDate(text) else {
+            throw APIError.invalidParameter(name: name, detail: "must be a date YYYY-MM-DD")
+        }
+        return date
+    }
+}
+
+/// Dates in a JSON body (`YYYY-MM-DD`); absent means today (UTC).
+enum BodyDate {
+    static func parse(_ text: String?, pointer: String) throws -> CalendarDate {
+        guard let text else { return .today() }
+        guard let date = CalendarDate(text) else {
+            throw DomainError.invalid([FieldProblem(pointer: pointer, detail: "must be a date YYYY-MM-DD")])
+        }
+        return date
+    }
+}

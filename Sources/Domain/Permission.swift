@@ -16,6 +16,10 @@ public enum Permission: Sendable, CaseIterable {
     case readPositions
     /// Create, change and close positions (managers within their subtree).
     case writePositions
+    /// Read headcount aggregates (managers within their subtree).
+    case readHeadcount
+    /// See costs as aggregates (headcount reports, projections).
+    case seeCostAggregates
     /// See individual compensation (salaries, rates, hiring costs).
     case seeCompensation
 
@@ -23,7 +27,8 @@ public enum Permission: Sendable, CaseIterable {
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageKeys: [.admin]
-        case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions: Set(Role.allCases)
+        case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions, .readHeadcount: Set(Role.allCases)
+        case .seeCostAggregates: [.admin, .hr, .finance, .manager]
         case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]

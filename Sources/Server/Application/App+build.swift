@@ -19,6 +19,8 @@ public struct ServerDependencies: Sendable {
     public let jobRoles: any JobRoleRepository
     /// Effective-dated positions.
     public let positions: any PositionRepository
+    /// Headcount aggregates.
+    public let headcount: HeadcountStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -31,6 +33,7 @@ public struct ServerDependencies: Sendable {
         self.orgUnits = OrgUnitStore(pool: pool)
         self.jobRoles = JobRoleStore(pool: pool)
         self.positions = PositionStore(pool: pool)
+        self.headcount = HeadcountStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -76,7 +79,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     }
     let handlers = APIHandlers(
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
-        positions: dependencies.positions, migrator: dependencies.migrator
+        positions: dependencies.positions, headcount: dependencies.headcount, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -9,5 +9,6 @@ struct APIHandlers: APIProtocol {
     let orgUnits: any OrgUnitRepository
     let jobRoles: any JobRoleRepository
     let positions: any PositionRepository
+    let headcount: HeadcountStore
     let migrator: Migrator
 }

@@ -100,6 +100,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "WorkforceBenchmark",
+            dependencies: [
+                "Postgres",
+                "Store",
+                "Domain",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "ForecastingBenchmark",
             dependencies: ["Forecasting"],
             swiftSettings: swiftSettings

@@ -16,6 +16,8 @@ public enum Permission: Sendable, CaseIterable {
     case readPositions
     /// Create, change and close positions (managers within their subtree).
     case writePositions
+    /// Bulk-import positions.
+    case importPositions
     /// Read headcount aggregates (managers within their subtree).
     case readHeadcount
     /// See costs as aggregates (headcount reports, projections).
@@ -29,6 +31,7 @@ public enum Permission: Sendable, CaseIterable {
         case .manageKeys: [.admin]
         case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions, .readHeadcount: Set(Role.allCases)
         case .seeCostAggregates: [.admin, .hr, .finance, .manager]
+        case .importPositions: [.admin, .hr]
         case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]

@@ -21,6 +21,8 @@ public struct ServerDependencies: Sendable {
     public let positions: any PositionRepository
     /// Headcount aggregates.
     public let headcount: HeadcountStore
+    /// Bulk position imports.
+    public let positionImports: PositionImportStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -34,6 +36,7 @@ public struct ServerDependencies: Sendable {
         self.jobRoles = JobRoleStore(pool: pool)
         self.positions = PositionStore(pool: pool)
         self.headcount = HeadcountStore(pool: pool)
+        self.positionImports = PositionImportStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -66,7 +69,10 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: HeaderEncodingMiddleware())
-    router.add(middleware: BodyLimitMiddleware(maximumBytes: configuration.maximumBodyBytes))
+    router.add(middleware: BodyLimitMiddleware(
+        defaultMaximumBytes: configuration.maximumBodyBytes,
+        maximumBytesByPath: ["/v1/positions/import": configuration.maximumImportBytes]
+    ))
     router.add(middleware: AuthenticationMiddleware(keys: dependencies.keys))
     router.add(middleware: IdempotencyMiddleware(store: dependencies.idempotency))
     let document = configuration.openAPIDocument
@@ -79,7 +85,8 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     }
     let handlers = APIHandlers(
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
-        positions: dependencies.positions, headcount: dependencies.headcount, migrator: dependencies.migrator
+        positions: dependencies.positions, headcount: dependencies.headcount,
+        positionImports: dependencies.positionImports, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

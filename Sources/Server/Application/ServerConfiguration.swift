@@ -6,14 +6,20 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Largest accepted request body, in bytes.
     public var maximumBodyBytes: Int
+    /// Largest accepted import body, in bytes (100,000 rows fit well within the default).
+    public var maximumImportBytes: Int
     /// The API contract served at `GET /openapi.yaml`.
     public var openAPIDocument: String
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20, openAPIDocument: String) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20, maximumImportBytes: Int = 64 << 20,
+        openAPIDocument: String
+    ) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes
+        self.maximumImportBytes = maximumImportBytes
         self.openAPIDocument = openAPIDocument
     }
 }

@@ -6,6 +6,8 @@ struct Problem: Encodable, Sendable {
     struct FieldError: Encodable, Sendable {
         var pointer: String?
         var parameter: String?
+        var row: Int?
+        var column: String?
         var detail: String
     }
 

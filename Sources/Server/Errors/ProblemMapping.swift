@@ -18,6 +18,12 @@ enum ProblemMapping {
             return problem(for: error)
         case let error as DomainError:
             return problem(for: error)
+        case let error as ImportRejected:
+            return Problem(
+                status: 422, slug: "import-rejected", title: "Unprocessable Content",
+                detail: "\(Set(error.problems.map(\.row)).count) of \(error.rowCount) rows have problems; nothing was imported.",
+                errors: error.problems.prefix(100).map { .init(row: $0.row, column: $0.column, detail: $0.detail) }
+            )
         case let error as DecodingError:
             return Problem(
                 status: 400, slug: "invalid-request", title: "Bad Request",
@@ -68,7 +74,7 @@ enum ProblemMapping {
                 }
             )
         }
-        if underlying is DomainError || underlying is DecodingError || underlying is PostgresError
+        if underlying is DomainError || underlying is DecodingError || underlying is ImportRejected || underlying is PostgresError
             || underlying is APIError || underlying is CancellationError
         {
             return problem(for: underlying)

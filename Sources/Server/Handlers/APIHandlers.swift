@@ -10,5 +10,6 @@ struct APIHandlers: APIProtocol {
     let jobRoles: any JobRoleRepository
     let positions: any PositionRepository
     let headcount: HeadcountStore
+    let positionImports: PositionImportStore
     let migrator: Migrator
 }

@@ -3,9 +3,12 @@ import NIOCore
 
 /// Refuses request bodies over a size limit with 413, whether announced by `Content-Length` or streamed.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    let maximumBytes: Int
+    let defaultMaximumBytes: Int
+    /// Larger limits for bulk routes, by exact path.
+    let maximumBytesByPath: [String: Int]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let maximumBytes = maximumBytesByPath[request.uri.path] ?? defaultMaximumBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumBytes {
             throw APIError.payloadTooLarge(limit: maximumBytes)
         }

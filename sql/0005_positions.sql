@@ -27,6 +27,5 @@ CREATE TABLE position_versions (
     EXCLUDE USING gist (position_id WITH =, daterange(valid_from, valid_to) WITH &&)
 );
 
-CREATE INDEX position_versions_validity_idx ON position_versions USING gist (daterange(valid_from, valid_to));
 CREATE INDEX position_versions_org_unit_idx ON position_versions (org_unit_id, valid_from);
 CREATE INDEX position_versions_role_idx ON position_versions (role_id);

@@ -109,6 +109,9 @@ public struct PositionImportRow: Sendable, Equatable {
             }
             return nil
         }
+        for (column, text) in fields where Validate.hasControlCharacters(text.replacingOccurrences(of: "\t", with: " ")) {
+            problem(column, "must not contain control characters")
+        }
         let externalID = value("external_id")
         if externalID == nil { problem("external_id", "is required") }
         if let externalID, externalID.count > 200 { problem("external_id", "must be at most 200 characters") }
@@ -116,9 +119,9 @@ public struct PositionImportRow: Sendable, Equatable {
         let role = reference(id: "role_id", externalID: "role_external_id")
         var fte = 0.0
         if let text = value("fte") {
-            if let parsed = Double(text), parsed.isFinite, parsed > 0, parsed <= 1 { fte = parsed } else {
-                problem("fte", "must be a number greater than 0 and at most 1")
-            }
+            var fteProblems: [FieldProblem] = []
+            if let parsed = Double(text) { fte = Validate.fte(parsed, into: &fteProblems) }
+            if Double(text) == nil || !fteProblems.isEmpty { problem("fte", "must be a number from 0.001 to 1 (three decimals)") }
         } else {
             problem("fte", "is required")
         }

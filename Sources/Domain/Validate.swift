@@ -5,7 +5,9 @@ import Foundation
 enum Validate {
     static func name(_ value: String, pointer: String, maximumLength: Int = 200, into problems: inout [FieldProblem]) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if hasControlCharacters(trimmed) {
+            problems.append(FieldProblem(pointer: pointer, detail: "must not contain control characters"))
+        } else if trimmed.isEmpty {
             problems.append(FieldProblem(pointer: pointer, detail: "must not be empty"))
         } else if trimmed.count > maximumLength {
             problems.append(FieldProblem(pointer: pointer, detail: "must be at most \(maximumLength) characters"))
@@ -16,7 +18,9 @@ enum Validate {
     static func optionalText(_ value: String?, pointer: String, maximumLength: Int, into problems: inout [FieldProblem]) -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if hasControlCharacters(trimmed) {
+            problems.append(FieldProblem(pointer: pointer, detail: "must not contain control characters"))
+        } else if trimmed.isEmpty {
             problems.append(FieldProblem(pointer: pointer, detail: "must not be empty when given"))
         } else if trimmed.count > maximumLength {
             problems.append(FieldProblem(pointer: pointer, detail: "must be at most \(maximumLength) characters"))
@@ -65,11 +69,18 @@ enum Validate {
         return value
     }
 
+    /// FTE is stored with three decimals, so values that round to 0 are refused rather than stored as 0.
     static func fte(_ value: Double, into problems: inout [FieldProblem]) -> Double {
-        guard value.isFinite, value > 0, value <= 1 else {
-            problems.append(FieldProblem(pointer: "/fte", detail: "must be greater than 0 and at most 1"))
+        let rounded = (value * 1000).rounded() / 1000
+        guard value.isFinite, rounded > 0, value <= 1 else {
+            problems.append(FieldProblem(pointer: "/fte", detail: "must be at least 0.001 and at most 1 (three decimals)"))
             return 1
         }
-        return value
+        return rounded
+    }
+
+    /// Text fields refuse control characters (NUL cannot even be stored); tabs and newlines included.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }

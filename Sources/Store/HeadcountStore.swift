@@ -107,7 +107,7 @@ public struct HeadcountStore: Sendable {
                   AND ($2::uuid IS NULL OR v.org_unit_id IN (SELECT id FROM filter_tree))
             ),
             \(Self.pricedCTE),
-            keyed AS (SELECT priced.*, priced.month AS key FROM priced),
+            keyed AS (\(Self.partialSums(by: "month"))),
             \(Self.aggregateCTEs)
             SELECT months.month AS key, totals.positions, totals.headcount, totals.fte, totals.vacancies, totals.vacant_fte,
                    totals.costs
@@ -137,15 +137,14 @@ public struct HeadcountStore: Sendable {
         )
         """
 
+    /// Per key and currency first, then per key with the costs as a JSON array. `keyed` rows are already
+    /// grouped (key, currency) partial sums, so org units can roll their subtree up without touching each
+    /// position again.
     private static let aggregateCTEs = """
         by_currency AS (
-            SELECT key, currency, count(*) AS positions,
-                   count(*) FILTER (WHERE status = 'filled') AS headcount,
-                   coalesce(sum(fte) FILTER (WHERE status = 'filled'), 0) AS fte,
-                   count(*) FILTER (WHERE status = 'vacant') AS vacancies,
-                   coalesce(sum(fte) FILTER (WHERE status = 'vacant'), 0) AS vacant_fte,
-                   round(coalesce(sum(annual_cost) FILTER (WHERE status = 'filled'), 0), 2) AS annual_cost,
-                   round(coalesce(sum(annual_cost) FILTER (WHERE status IN ('filled', 'vacant')), 0), 2) AS budgeted
+            SELECT key, currency, sum(positions) AS positions, sum(headcount) AS headcount, sum(fte) AS fte,
+                   sum(vacancies) AS vacancies, sum(vacant_fte) AS vacant_fte,
+                   round(sum(annual_cost), 2) AS annual_cost, round(sum(budgeted), 2) AS budgeted
             FROM keyed GROUP BY key, currency
         ),
         totals AS (
@@ -157,6 +156,20 @@ public struct HeadcountStore: Sendable {
         )
         """
 
+    /// Partial sums of `priced` rows grouped by `column` and currency.
+    private static func partialSums(by column: String) -> String {
+        """
+        SELECT \(column) AS key, currency, count(*) AS positions,
+               count(*) FILTER (WHERE status = 'filled') AS headcount,
+               coalesce(sum(fte) FILTER (WHERE status = 'filled'), 0) AS fte,
+               count(*) FILTER (WHERE status = 'vacant') AS vacancies,
+               coalesce(sum(fte) FILTER (WHERE status = 'vacant'), 0) AS vacant_fte,
+               coalesce(sum(annual_cost) FILTER (WHERE status = 'filled'), 0) AS annual_cost,
+               coalesce(sum(annual_cost) FILTER (WHERE status IN ('filled', 'vacant')), 0) AS budgeted
+        FROM priced GROUP BY 1, 2
+        """
+    }
+
     /// The `keyed` query and the name expression of a grouping. Only these fixed fragments reach the SQL.
     private static func grouping(_ grouping: HeadcountGrouping) -> (keyed: String, name: String) {
         switch grouping {
@@ -167,19 +180,22 @@ public struct HeadcountStore: Sendable {
                     SELECT id AS ancestor, id AS unit FROM org_units
                     UNION ALL
                     SELECT closure.ancestor, child.id FROM closure JOIN org_units child ON child.parent_id = closure.unit
-                )
-                SELECT priced.*, closure.ancestor::text AS key FROM priced JOIN closure ON closure.unit = priced.org_unit_id
+                ),
+                per_unit AS (\(partialSums(by: "org_unit_id")))
+                SELECT closure.ancestor::text AS key, per_unit.currency, per_unit.positions, per_unit.headcount, per_unit.fte,
+                       per_unit.vacancies, per_unit.vacant_fte, per_unit.annual_cost, per_unit.budgeted
+                FROM per_unit JOIN closure ON closure.unit = per_unit.key
                 WHERE ($1::uuid IS NULL OR closure.ancestor IN (SELECT id FROM scope))
                   AND ($2::uuid IS NULL OR closure.ancestor IN (SELECT id FROM filter_tree))
                 """,
                 "(SELECT name FROM org_units WHERE id::text = totals.key)"
             )
         case .role:
-            ("SELECT priced.*, priced.role_id::text AS key FROM priced", "(SELECT title FROM job_roles WHERE id::text = totals.key)")
+            (partialSums(by: "role_id::text"), "(SELECT title FROM job_roles WHERE id::text = totals.key)")
         case .location:
-            ("SELECT priced.*, coalesce(priced.location, '') AS key FROM priced", "NULL::text")
+            (partialSums(by: "coalesce(location, '')"), "NULL::text")
         case .status:
-            ("SELECT priced.*, priced.status AS key FROM priced", "NULL::text")
+            (partialSums(by: "status"), "NULL::text")
         }
     }
 

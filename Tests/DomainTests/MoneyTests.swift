@@ -27,3 +27,17 @@ import Testing
         #expect(role.fullyLoadedAnnualCost == 60000)
     }
 }
+
+@Suite struct PositionRuleTests {
+    @Test(arguments: [Double.leastNonzeroMagnitude, 0.0004, 0, 1.0001])
+    func fteThatRoundsToZeroOrExceedsOneIsRefused(fte: Double) {
+        #expect(throws: DomainError.self) {
+            try PositionState(orgUnitID: UUID().uuidString, roleID: UUID().uuidString, fte: fte, status: .filled, queueID: nil, employeeRef: nil, salaryOverride: nil)
+        }
+    }
+
+    @Test func fteIsKeptToThreeDecimals() throws {
+        let state = try PositionState(orgUnitID: UUID().uuidString, roleID: UUID().uuidString, fte: 0.33333, status: .vacant, queueID: nil, employeeRef: nil, salaryOverride: nil)
+        #expect(state.fte == 0.333)
+    }
+}

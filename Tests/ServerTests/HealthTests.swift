@@ -77,3 +77,19 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorLoggingTests {
+    @Test func serverErrorLogsNeverContainTheAPIKey() async throws {
+        // A ServerError's description repeats the request's headers; logging it would write the bearer key.
+        let app = try await TestApplication.make("logging")
+        let recorder = LogRecorder()
+        try await app.test(logHandler: recorder) { client in
+            try await app.pool.query("DROP TABLE org_units CASCADE")
+            let response = try await client.send(.get, "/v1/org-units", key: app.adminKey)
+            #expect(response.status == .internalServerError)
+        }
+        let lines = recorder.lines
+        #expect(lines.contains { $0.contains("request failed") })
+        #expect(!lines.contains { $0.contains(app.adminKey) })
+    }
+}

@@ -130,3 +130,59 @@ import Testing
         }
     }
 }
+
+/// Requests the API description allows in shape but the service must refuse or survive.
+@Suite struct RobustnessTests {
+    let app: TestApplication
+
+    init() async throws {
+        app = try await TestApplication.make("robustness")
+    }
+
+    @Test func knownPathWithOtherMethodIsMethodNotAllowed() async throws {
+        try await app.test { client in
+            let response = try await client.send(.put, "/healthz")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET")
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let keys = try await client.send(.put, "/v1/api-keys/\(UUID())", key: app.adminKey)
+            #expect(keys.status == .methodNotAllowed)
+            #expect(keys.headers[.allow] == "GET, DELETE")
+            let value501 = try await client.send(.get, "/nowhere").status
+            #expect(value501 == .notFound)
+        }
+    }
+
+    @Test func aKeyCannotRevokeItself() async throws {
+        try await app.test { client in
+            let me = try await client.send(.get, "/v1/me", key: app.adminKey)
+            let id = try #require(me.json["key_id"] as? String)
+            let response = try await client.send(.delete, "/v1/api-keys/\(id)", key: app.adminKey)
+            #expect(response.status == .conflict)
+            let value502 = try await client.send(.get, "/v1/me", key: app.adminKey).status
+            #expect(value502 == .ok)
+        }
+    }
+
+    @Test(arguments: [#"{"name": "a\u0000b"}"#, #"{"name": "line\nbreak"}"#, #"{"name": "ok", "cost_center": "\u0007"}"#])
+    func controlCharactersAreRefused(json: String) async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: json)
+            #expect(response.status == .badRequest)
+            #expect(response.problemErrors.first?["detail"] == "must not contain control characters")
+        }
+    }
+
+    @Test func cursorsAreThirtyTwoHexDigits() async throws {
+        try await app.test { client in
+            for _ in 0..<3 { _ = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Unit"}"#) }
+            let first = try await client.send(.get, "/v1/org-units?limit=2", key: app.adminKey)
+            let cursor = try #require(first.json["next_cursor"] as? String)
+            #expect(cursor.count == 32)
+            #expect(cursor.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+            let any = try await client.send(.get, "/v1/org-units?cursor=\(String(repeating: "0", count: 32))", key: app.adminKey)
+            #expect(any.status == .ok)
+            #expect((any.json["data"] as? [Any])?.count == 3)
+        }
+    }
+}

@@ -9,6 +9,7 @@ import Postgres
 import PostgresTesting
 import Server
 import Store
+import Synchronization
 
 /// The real application on a fresh, migrated database, with one admin key.
 struct TestApplication {
@@ -50,12 +51,15 @@ struct TestApplication {
         maximumBodyBytes: Int = 1 << 20,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
+        logHandler recorder: LogRecorder? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
+        let logger = recorder.map { recorder in Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) } }
+            ?? Logger(label: "test.server")
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
-            logger: Logger(label: "test.server")
+            logger: logger
         )
         return try await app.test(.live, body)
     }
@@ -89,5 +93,33 @@ extension TestResponse {
     /// The `errors` entries of a problem document.
     var problemErrors: [[String: String]] {
         (json["errors"] as? [[String: Any]] ?? []).map { $0.compactMapValues { $0 as? String } }
+    }
+}
+
+/// Collects log lines written through ``RecordingLogHandler``.
+final class LogRecorder: Sendable {
+    private let storage = Mutex<[String]>([])
+
+    var lines: [String] { storage.withLock { $0 } }
+
+    func append(_ line: String) {
+        storage.withLock { $0.append(line) }
+    }
+}
+
+/// A log handler that records each message with its metadata.
+struct RecordingLogHandler: LogHandler {
+    let recorder: LogRecorder
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        recorder.append("\(event.level) \(event.message) \(merged)")
     }
 }

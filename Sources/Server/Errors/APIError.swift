@@ -4,6 +4,8 @@ enum APIError: Error, Sendable {
     case unauthorized(String)
     /// The body exceeds the configured limit (413).
     case payloadTooLarge(limit: Int)
+    /// The path exists, but not for this method (405).
+    case methodNotAllowed(allowed: [String])
     /// A query, path or header parameter is invalid (400).
     case invalidParameter(name: String, detail: String)
 }

@@ -19,12 +19,18 @@ struct Problem: Encodable, Sendable {
     var errors: [FieldError]?
     /// Seconds a client should wait before retrying, sent as `Retry-After` rather than in the body.
     var retryAfterSeconds: Int?
+    /// Methods of the path, sent as `Allow` with a 405.
+    var allowedMethods: [String]?
 
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, instance, errors
     }
 
-    init(status: Int, slug: String, title: String, detail: String, errors: [FieldError]? = nil, retryAfterSeconds: Int? = nil) {
+    init(
+        status: Int, slug: String, title: String, detail: String, errors: [FieldError]? = nil, retryAfterSeconds: Int? = nil,
+        allowedMethods: [String]? = nil
+    ) {
+        self.allowedMethods = allowedMethods
         self.type = "/problems/\(slug)"
         self.title = title
         self.status = status

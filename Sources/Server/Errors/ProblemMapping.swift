@@ -31,6 +31,8 @@ enum ProblemMapping {
             )
         case let error as PostgresError where error.isUnavailable:
             return unavailable
+        case let error as PostgresError where error.kind == .invalidParameter:
+            return Problem(status: 400, slug: "invalid-request", title: "Bad Request", detail: "A text value contains a NUL character.")
         case is CancellationError:
             return unavailable
         case let error as HTTPError:
@@ -98,6 +100,11 @@ enum ProblemMapping {
             Problem(
                 status: 413, slug: "payload-too-large", title: "Content Too Large",
                 detail: "The request body exceeds the limit of \(limit) bytes."
+            )
+        case .methodNotAllowed(let allowed):
+            Problem(
+                status: 405, slug: "method-not-allowed", title: "Method Not Allowed",
+                detail: "This path supports \(allowed.joined(separator: ", ")).", allowedMethods: allowed
             )
         case .invalidParameter(let name, let detail):
             Problem(

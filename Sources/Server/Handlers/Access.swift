@@ -57,8 +57,12 @@ extension APIHandlers {
     }
 
     func revokeApiKey(_ input: Operations.RevokeApiKey.Input) async throws -> Operations.RevokeApiKey.Output {
-        try RequestScope.requirePrincipal().require(.manageKeys)
+        let principal = try RequestScope.requirePrincipal()
+        try principal.require(.manageKeys)
         let id = try PathID.parse(input.path.id)
+        guard id != principal.keyID else {
+            throw DomainError.conflict("A key cannot revoke itself; revoke it with another admin key or `workforce keys revoke`.")
+        }
         guard try await keys.revoke(id: id) else { throw DomainError.notFound("No API key with this id.") }
         RequestScope.logger.notice("API key revoked", metadata: ["revoked_key_id": "\(id)"])
         return .noContent(.init())

@@ -32,17 +32,17 @@ struct PageRequest {
         return (shown, next)
     }
 
+    /// The cursor after `id`: its 32 lowercase hex digits, so that every string of that form is a valid position.
     static func cursor(after id: UUID) -> String {
-        Data(id.uuidString.lowercased().utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        id.uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     }
 
     private static func decodeCursor(_ cursor: String) -> UUID? {
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard cursor.count <= 200, let data = Data(base64Encoded: base64) else { return nil }
-        return UUID(uuidString: String(decoding: data, as: UTF8.self))
+        let hex = Array(cursor)
+        guard hex.count == 32, hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        let text = String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-" + String(hex[12..<16]) + "-" + String(hex[16..<20]) + "-"
+            + String(hex[20..<32])
+        return UUID(uuidString: text)
     }
 }
 

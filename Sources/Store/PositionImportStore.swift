@@ -19,9 +19,9 @@ public struct PositionImportStore: Sendable {
             try await connection.copyFrom(
                 """
                 COPY import_rows (row_number, external_id, org_unit_ref_id, org_unit_ref_key, role_ref_id, role_ref_key, fte,
-                    status, queue_id, employee_ref, salary_override, effective_date) FROM STDIN
+                    status, queue_id, employee_ref, salary_override, effective_date, recorded_by) FROM STDIN
                 """,
-                rows: rows.map(Self.copyRow)
+                rows: rows.map { Self.copyRow($0) + [recordedBy.uuidString] }
             )
             try await connection.execute(script: Self.resolution)
             let problems = try await connection.query(Self.problemsQuery).map { row in
@@ -33,10 +33,6 @@ public struct PositionImportStore: Sendable {
             }
             guard problems.isEmpty else { throw ImportRejected(problems: problems, rowCount: rows.count) }
             try await connection.execute(script: Self.application)
-            try await connection.query(
-                "UPDATE position_versions v SET recorded_by = $1::uuid FROM import_rows i WHERE v.position_id = i.position_id AND v.valid_from = i.effective_date AND NOT i.same",
-                [recordedBy]
-            )
             let counts = try await connection.query(
                 """
                 SELECT count(*) FILTER (WHERE created)::integer AS created,
@@ -86,6 +82,7 @@ public struct PositionImportStore: Sendable {
             employee_ref text,
             salary_override numeric(15, 2),
             effective_date date NOT NULL,
+            recorded_by uuid NOT NULL,
             org_unit_id uuid,
             role_id uuid,
             position_id uuid,
@@ -142,9 +139,9 @@ public struct PositionImportStore: Sendable {
             WHERE NOT i.created AND NOT i.same AND v.position_id = i.position_id AND v.valid_from = i.current_from
               AND i.current_from < i.effective_date;
         INSERT INTO position_versions (position_id, valid_from, valid_to, org_unit_id, role_id, fte, status, queue_id,
-            employee_ref, salary_override)
+            employee_ref, salary_override, recorded_by)
         SELECT position_id, effective_date, CASE WHEN created THEN NULL ELSE current_to END, org_unit_id, role_id, fte,
-               status, queue_id, employee_ref, salary_override
+               status, queue_id, employee_ref, salary_override, recorded_by
         FROM import_rows WHERE created OR NOT same;
         UPDATE positions p SET version = version + 1 FROM import_rows i WHERE p.id = i.position_id AND NOT i.created AND NOT i.same
         """

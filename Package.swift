@@ -66,6 +66,7 @@ let package = Package(
                 "WorkforceAPI",
                 "Store",
                 "Domain",
+                "Forecasting",
                 "Postgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),

@@ -22,6 +22,8 @@ public enum Permission: Sendable, CaseIterable {
     case readHeadcount
     /// See costs as aggregates (headcount reports, projections).
     case seeCostAggregates
+    /// Use the stateless calculators.
+    case useCalculators
     /// See individual compensation (salaries, rates, hiring costs).
     case seeCompensation
 
@@ -29,7 +31,7 @@ public enum Permission: Sendable, CaseIterable {
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageKeys: [.admin]
-        case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions, .readHeadcount: Set(Role.allCases)
+        case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions, .readHeadcount, .useCalculators: Set(Role.allCases)
         case .seeCostAggregates: [.admin, .hr, .finance, .manager]
         case .importPositions: [.admin, .hr]
         case .writePositions: [.admin, .hr, .manager]

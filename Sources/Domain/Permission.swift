@@ -22,6 +22,12 @@ public enum Permission: Sendable, CaseIterable {
     case readHeadcount
     /// See costs as aggregates (headcount reports, projections).
     case seeCostAggregates
+    /// Read requisitions (managers within their subtree).
+    case readRequisitions
+    /// Create and move requisitions (managers within their subtree).
+    case writeRequisitions
+    /// Approve a requisition waiting for approval.
+    case approveRequisitions
     /// Use the stateless calculators.
     case useCalculators
     /// See individual compensation (salaries, rates, hiring costs).
@@ -34,6 +40,9 @@ public enum Permission: Sendable, CaseIterable {
         case .readIdentity, .readOrgUnits, .readJobRoles, .readPositions, .readHeadcount, .useCalculators: Set(Role.allCases)
         case .seeCostAggregates: [.admin, .hr, .finance, .manager]
         case .importPositions: [.admin, .hr]
+        case .readRequisitions: Set(Role.allCases)
+        case .writeRequisitions: [.admin, .hr, .manager]
+        case .approveRequisitions: [.admin, .hr, .finance]
         case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]

@@ -77,14 +77,22 @@ public struct PositionStore: PositionRepository {
         _ state: PositionState, externalID: String?, effectiveDate: CalendarDate, scope: OrgScope, recordedBy: UUID
     ) async throws -> PositionRecord {
         try await pool.withTransaction { connection in
-            try await requireUnit(state.orgUnitID, in: scope, on: connection)
-            let id = UUID()
-            _ = try await StoreErrors.translating {
-                try await connection.query("INSERT INTO positions (id, external_id) VALUES ($1::uuid, $2::text)", [id, externalID])
-            }
-            try await insertVersion(id, state, from: effectiveDate, to: nil, recordedBy: recordedBy, on: connection)
-            return try await version(of: id, on: effectiveDate, connection: connection)!
+            try await create(state, externalID: externalID, effectiveDate: effectiveDate, scope: scope, recordedBy: recordedBy, on: connection)
         }
+    }
+
+    /// ``create(_:externalID:effectiveDate:scope:recordedBy:)`` inside a transaction the caller holds.
+    func create(
+        _ state: PositionState, externalID: String?, effectiveDate: CalendarDate, scope: OrgScope, recordedBy: UUID,
+        on connection: PostgresConnection
+    ) async throws -> PositionRecord {
+        try await requireUnit(state.orgUnitID, in: scope, on: connection)
+        let id = UUID()
+        _ = try await StoreErrors.translating {
+            try await connection.query("INSERT INTO positions (id, external_id) VALUES ($1::uuid, $2::text)", [id, externalID])
+        }
+        try await insertVersion(id, state, from: effectiveDate, to: nil, recordedBy: recordedBy, on: connection)
+        return try await version(of: id, on: effectiveDate, connection: connection)!
     }
 
     public func find(id: UUID, asOf: CalendarDate, scope: OrgScope) async throws -> PositionRecord? {
@@ -140,21 +148,31 @@ public struct PositionStore: PositionRepository {
         id: UUID, _ changes: PositionChanges, effectiveDate: CalendarDate, ifMatch: String?, scope: OrgScope, recordedBy: UUID
     ) async throws -> PositionRecord {
         try await pool.withTransaction { connection in
-            let current = try await lockedVersion(id: id, on: effectiveDate, ifMatch: ifMatch, scope: scope, connection: connection)
-            let state = current.state.applying(changes)
-            if state.orgUnitID != current.state.orgUnitID { try await requireUnit(state.orgUnitID, in: scope, on: connection) }
-            if current.validFrom == effectiveDate {
-                try await connection.query("DELETE FROM position_versions WHERE position_id = $1::uuid AND valid_from = $2::date", [id, effectiveDate.description])
-            } else {
-                try await connection.query(
-                    "UPDATE position_versions SET valid_to = $3::date WHERE position_id = $1::uuid AND valid_from = $2::date",
-                    [id, current.validFrom.description, effectiveDate.description]
-                )
-            }
-            try await insertVersion(id, state, from: effectiveDate, to: current.validTo, recordedBy: recordedBy, on: connection)
-            try await connection.query("UPDATE positions SET version = version + 1 WHERE id = $1::uuid", [id])
-            return try await version(of: id, on: effectiveDate, connection: connection)!
+            try await update(
+                id: id, changes, effectiveDate: effectiveDate, ifMatch: ifMatch, scope: scope, recordedBy: recordedBy, on: connection
+            )
         }
+    }
+
+    /// ``update(id:_:effectiveDate:ifMatch:scope:recordedBy:)`` inside a transaction the caller holds.
+    func update(
+        id: UUID, _ changes: PositionChanges, effectiveDate: CalendarDate, ifMatch: String?, scope: OrgScope, recordedBy: UUID,
+        on connection: PostgresConnection
+    ) async throws -> PositionRecord {
+        let current = try await lockedVersion(id: id, on: effectiveDate, ifMatch: ifMatch, scope: scope, connection: connection)
+        let state = current.state.applying(changes)
+        if state.orgUnitID != current.state.orgUnitID { try await requireUnit(state.orgUnitID, in: scope, on: connection) }
+        if current.validFrom == effectiveDate {
+            try await connection.query("DELETE FROM position_versions WHERE position_id = $1::uuid AND valid_from = $2::date", [id, effectiveDate.description])
+        } else {
+            try await connection.query(
+                "UPDATE position_versions SET valid_to = $3::date WHERE position_id = $1::uuid AND valid_from = $2::date",
+                [id, current.validFrom.description, effectiveDate.description]
+            )
+        }
+        try await insertVersion(id, state, from: effectiveDate, to: current.validTo, recordedBy: recordedBy, on: connection)
+        try await connection.query("UPDATE positions SET version = version + 1 WHERE id = $1::uuid", [id])
+        return try await version(of: id, on: effectiveDate, connection: connection)!
     }
 
     public func close(id: UUID, endDate: CalendarDate, ifMatch: String?, scope: OrgScope) async throws -> PositionRecord {
@@ -208,7 +226,7 @@ public struct PositionStore: PositionRepository {
         ).map { try $0.decode(UUID.self, "position_id") }
     }
 
-    private func version(of id: UUID, on date: CalendarDate, connection: PostgresConnection) async throws -> PositionRecord? {
+    func version(of id: UUID, on date: CalendarDate, connection: PostgresConnection) async throws -> PositionRecord? {
         try await connection.query(
             """
             SELECT \(Self.columns) FROM position_versions v JOIN positions p ON p.id = v.position_id

@@ -23,6 +23,8 @@ public struct ServerDependencies: Sendable {
     public let headcount: HeadcountStore
     /// Bulk position imports.
     public let positionImports: PositionImportStore
+    /// Requisitions and their workflow.
+    public let requisitions: RequisitionStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -37,6 +39,7 @@ public struct ServerDependencies: Sendable {
         self.positions = PositionStore(pool: pool)
         self.headcount = HeadcountStore(pool: pool)
         self.positionImports = PositionImportStore(pool: pool)
+        self.requisitions = RequisitionStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -87,7 +90,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     let handlers = APIHandlers(
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
         positions: dependencies.positions, headcount: dependencies.headcount,
-        positionImports: dependencies.positionImports, migrator: dependencies.migrator
+        positionImports: dependencies.positionImports, requisitions: dependencies.requisitions, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -11,5 +11,6 @@ struct APIHandlers: APIProtocol {
     let positions: any PositionRepository
     let headcount: HeadcountStore
     let positionImports: PositionImportStore
+    let requisitions: RequisitionStore
     let migrator: Migrator
 }

@@ -114,7 +114,7 @@ public struct PositionImportRow: Sendable, Equatable {
         }
         let externalID = value("external_id")
         if externalID == nil { problem("external_id", "is required") }
-        if let externalID, externalID.count > 200 { problem("external_id", "must be at most 200 characters") }
+        if let externalID, externalID.unicodeScalars.count > 200 { problem("external_id", "must be at most 200 characters") }
         let orgUnit = reference(id: "org_unit_id", externalID: "org_unit_external_id")
         let role = reference(id: "role_id", externalID: "role_external_id")
         var fte = 0.0
@@ -133,7 +133,7 @@ public struct PositionImportRow: Sendable, Equatable {
             if queueID == nil { problem("queue_id", "must be a UUID") }
         }
         let employeeRef = value("employee_ref")
-        if let employeeRef, employeeRef.count > 200 { problem("employee_ref", "must be at most 200 characters") }
+        if let employeeRef, employeeRef.unicodeScalars.count > 200 { problem("employee_ref", "must be at most 200 characters") }
         var salaryOverride: Money?
         if let text = value("salary_override") {
             salaryOverride = Money(text)

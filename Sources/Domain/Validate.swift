@@ -1,7 +1,7 @@
 import Foundation
 
 /// Field checks shared by the validated inputs; each appends its problem instead of throwing, so one
-/// response can list every invalid field.
+/// response can list every invalid field. Lengths count Unicode code points, as JSON Schema and PostgreSQL do.
 enum Validate {
     static func name(_ value: String, pointer: String, maximumLength: Int = 200, into problems: inout [FieldProblem]) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -9,7 +9,7 @@ enum Validate {
             problems.append(FieldProblem(pointer: pointer, detail: "must not contain control characters"))
         } else if trimmed.isEmpty {
             problems.append(FieldProblem(pointer: pointer, detail: "must not be empty"))
-        } else if trimmed.count > maximumLength {
+        } else if value.unicodeScalars.count > maximumLength {
             problems.append(FieldProblem(pointer: pointer, detail: "must be at most \(maximumLength) characters"))
         }
         return trimmed
@@ -22,7 +22,7 @@ enum Validate {
             problems.append(FieldProblem(pointer: pointer, detail: "must not contain control characters"))
         } else if trimmed.isEmpty {
             problems.append(FieldProblem(pointer: pointer, detail: "must not be empty when given"))
-        } else if trimmed.count > maximumLength {
+        } else if value.unicodeScalars.count > maximumLength {
             problems.append(FieldProblem(pointer: pointer, detail: "must be at most \(maximumLength) characters"))
         }
         return trimmed

@@ -18,6 +18,8 @@ enum StoreErrors {
                 throw DomainError.unprocessable("A referenced record does not exist.")
             case PostgresError.Code.exclusionViolation:
                 throw DomainError.conflict("The change overlaps an existing record.")
+            case PostgresError.Code.checkViolation:
+                throw DomainError.unprocessable("A value is outside the range the database allows.")
             default:
                 throw error
             }

@@ -173,6 +173,51 @@ import Testing
         }
     }
 
+    @Test func explicitNullForANonNullableFieldIsRefused() async throws {
+        try await app.test { client in
+            let response = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Unit", "parent_id": null}"#)
+            #expect(response.status == .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "/parent_id")
+            let calculator = try await client.send(.post, "/v1/calculators/queue", key: app.adminKey, json: """
+                {"model": "erlang_c", "mode": "evaluate", "calls": 1, "interval_seconds": 60, "aht_seconds": 60,
+                 "answer_time_seconds": 20, "agents": 2, "max_agents": null}
+                """)
+            #expect(calculator.status == .badRequest)
+            #expect(calculator.problemErrors.first?["pointer"] == "/max_agents")
+        }
+    }
+
+    @Test func oversizedQueryAndHeaderValuesAreRefused() async throws {
+        try await app.test { client in
+            let location = try await client.send(.get, "/v1/roles?location=\(String(repeating: "x", count: 101))", key: app.adminKey)
+            #expect(location.status == .badRequest)
+            #expect(location.problemErrors.first?["parameter"] == "location")
+            let external = try await client.send(.get, "/v1/positions?external_id=\(String(repeating: "x", count: 201))", key: app.adminKey)
+            #expect(external.problemErrors.first?["parameter"] == "external_id")
+            let unit = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Unit"}"#)
+            let id = try #require(unit.json["id"] as? String)
+            let ifMatch = try await client.send(
+                .patch, "/v1/org-units/\(id)", key: app.adminKey, json: #"{"name": "New"}"#,
+                headers: [.ifMatch: String(repeating: "e", count: 201)]
+            )
+            #expect(ifMatch.status == .badRequest)
+            #expect(ifMatch.problemErrors.first?["parameter"] == "If-Match")
+        }
+    }
+
+    @Test func lengthsCountCodePointsLikeTheSchemaAndTheDatabase() async throws {
+        // 150 letters each carrying a combining accent: 150 characters to Swift, 300 code points to JSON
+        // Schema and to PostgreSQL's length(), which would otherwise reject the row with a 500.
+        let accented = String(repeating: "e\u{0301}", count: 150)
+        try await app.test { client in
+            let response = try await client.send(.put, "/v1/roles/by-external-id/r1", key: app.adminKey, json: """
+                {"title": "Agent", "currency": "EUR", "annual_base_salary": "1", "location": "\(accented)"}
+                """)
+            #expect(response.status == .badRequest)
+            #expect(response.problemErrors.first?["pointer"] == "/location")
+        }
+    }
+
     @Test func cursorsAreThirtyTwoHexDigits() async throws {
         try await app.test { client in
             for _ in 0..<3 { _ = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Unit"}"#) }

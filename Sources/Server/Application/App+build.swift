@@ -73,6 +73,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: configuration.openAPIDocument)))
     router.add(middleware: HeaderEncodingMiddleware())
+    router.add(middleware: HeaderLimitsMiddleware())
     router.add(middleware: BodyLimitMiddleware(
         defaultMaximumBytes: configuration.maximumBodyBytes,
         maximumBytesByPath: ["/v1/positions/import": configuration.maximumImportBytes]

@@ -18,6 +18,16 @@ enum RequestScope {
         return Set(object.keys)
     }
 
+    /// Throws a 400 naming every top-level body field sent as `null` that the operation does not allow to be
+    /// null (the generated decoders treat `null` like an absent field).
+    static func rejectNulls(except nullable: Set<String> = []) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(rawBody)) as? [String: Any] else { return }
+        let problems = object.filter { $0.value is NSNull && !nullable.contains($0.key) }.keys.sorted().map {
+            FieldProblem(pointer: "/\($0)", detail: "must not be null")
+        }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
+    }
+
     /// The caller, or a 401 when the route was reached without authentication.
     static func requirePrincipal() throws -> Principal {
         guard let principal else { throw APIError.unauthorized("An API key is required.") }

@@ -32,6 +32,7 @@ extension APIHandlers {
     func createApiKey(_ input: Operations.CreateApiKey.Input) async throws -> Operations.CreateApiKey.Output {
         try RequestScope.requirePrincipal().require(.manageKeys)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let draft = try APIKeyDraft(name: body.name, role: Role(body.role), orgUnitID: body.orgUnitId)
         let secret = APIKeySecret.generate()
         let record = try await keys.create(draft, secret: secret)

@@ -3,9 +3,13 @@ import Forecasting
 import WorkforceAPI
 
 extension APIHandlers {
+    /// Most agents a calculation may use, as the API description bounds it.
+    static let maximumCalculatorAgents = 1_000_000
+
     func calculateQueue(_ input: Operations.CalculateQueue.Input) async throws -> Operations.CalculateQueue.Output {
         try RequestScope.requirePrincipal().require(.useCalculators)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         var missing: [FieldProblem] = []
         if body.mode == .evaluate, body.agents == nil { missing.append(.init(pointer: "/agents", detail: "is required to evaluate")) }
         if body.mode == .staff, body.targetServiceLevel == nil {
@@ -16,6 +20,11 @@ extension APIHandlers {
         }
         if body.model == .erlangC, body.maxAbandonRate != nil {
             missing.append(.init(pointer: "/max_abandon_rate", detail: "applies to erlang_a only"))
+        }
+        for (value, pointer) in [(body.agents, "/agents"), (body.maxAgents, "/max_agents")] {
+            if let value, !(1...Self.maximumCalculatorAgents).contains(value) {
+                missing.append(.init(pointer: pointer, detail: "must be between 1 and \(Self.maximumCalculatorAgents)"))
+            }
         }
         guard missing.isEmpty else { throw DomainError.invalid(missing) }
         let result: Components.Schemas.QueueCalculationResult

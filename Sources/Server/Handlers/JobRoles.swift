@@ -8,7 +8,11 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.readJobRoles)
         let page = try PageRequest(limit: input.query.limit, cursor: input.query.cursor)
-        let filter = JobRoleFilter(jobFamily: input.query.jobFamily, location: input.query.location, externalID: input.query.externalId)
+        let filter = JobRoleFilter(
+            jobFamily: try QueryText.parse(input.query.jobFamily, name: "job_family", maximumLength: 100),
+            location: try QueryText.parse(input.query.location, name: "location", maximumLength: 100),
+            externalID: try QueryText.parse(input.query.externalId, name: "external_id", maximumLength: 200)
+        )
         let records = try await jobRoles.list(filter, after: page.after, limit: page.limit + 1)
         let (shown, next) = page.split(records, id: \.id)
         let showCompensation = principal.may(.seeCompensation)
@@ -22,6 +26,7 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writeJobRoles)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let record = try await jobRoles.create(try JobRoleDraft(
             title: body.title, jobFamily: body.jobFamily, level: body.level, location: body.location, currency: body.currency,
             annualBaseSalary: body.annualBaseSalary, benefitsRate: body.benefitsRate, payrollTaxRate: body.payrollTaxRate,
@@ -48,6 +53,7 @@ extension APIHandlers {
         try principal.require(.writeJobRoles)
         let id = try PathID.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls(except: ["job_family", "level", "location", "external_id"])
         let changes = try JobRoleChanges(
             title: body.title, jobFamily: body.jobFamily, level: body.level, location: body.location, currency: body.currency,
             annualBaseSalary: body.annualBaseSalary, benefitsRate: body.benefitsRate, payrollTaxRate: body.payrollTaxRate,
@@ -68,6 +74,7 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writeJobRoles)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let draft = try JobRoleDraft(
             title: body.title, jobFamily: body.jobFamily, level: body.level, location: body.location, currency: body.currency,
             annualBaseSalary: body.annualBaseSalary, benefitsRate: body.benefitsRate, payrollTaxRate: body.payrollTaxRate,

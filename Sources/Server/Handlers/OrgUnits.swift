@@ -11,7 +11,7 @@ extension APIHandlers {
         let filter = OrgUnitFilter(
             parentID: try input.query.parentId.map { try QueryID.parse($0, name: "parent_id") },
             subtreeOf: try input.query.subtreeOf.map { try QueryID.parse($0, name: "subtree_of") },
-            externalID: input.query.externalId
+            externalID: try QueryText.parse(input.query.externalId, name: "external_id", maximumLength: 200)
         )
         let records = try await orgUnits.list(filter, scope: principal.readScope, after: page.after, limit: page.limit + 1)
         let (shown, next) = page.split(records, id: \.id)
@@ -21,6 +21,7 @@ extension APIHandlers {
     func createOrgUnit(_ input: Operations.CreateOrgUnit.Input) async throws -> Operations.CreateOrgUnit.Output {
         try RequestScope.requirePrincipal().require(.writeOrgUnits)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let draft = try OrgUnitDraft(name: body.name, parentID: body.parentId, costCenter: body.costCenter, externalID: body.externalId)
         let record = try await orgUnits.create(draft)
         return .created(.init(
@@ -43,6 +44,7 @@ extension APIHandlers {
         try RequestScope.requirePrincipal().require(.writeOrgUnits)
         let id = try PathID.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls(except: ["parent_id", "cost_center", "external_id"])
         let changes = try OrgUnitChanges(
             name: body.name, parentID: body.parentId, costCenter: body.costCenter, externalID: body.externalId,
             present: RequestScope.presentKeys()
@@ -60,6 +62,7 @@ extension APIHandlers {
     func upsertOrgUnit(_ input: Operations.UpsertOrgUnit.Input) async throws -> Operations.UpsertOrgUnit.Output {
         try RequestScope.requirePrincipal().require(.writeOrgUnits)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         var parentID = body.parentId
         if let parentExternalID = body.parentExternalId {
             guard body.parentId == nil else {

@@ -80,3 +80,17 @@ enum BodyDate {
         return date
     }
 }
+
+/// Free-text query parameters, bounded as the API description says.
+enum QueryText {
+    static func parse(_ value: String?, name: String, maximumLength: Int) throws -> String? {
+        guard let value else { return nil }
+        guard value.unicodeScalars.count <= maximumLength else {
+            throw APIError.invalidParameter(name: name, detail: "must be at most \(maximumLength) characters")
+        }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw APIError.invalidParameter(name: name, detail: "must not contain control characters")
+        }
+        return value
+    }
+}

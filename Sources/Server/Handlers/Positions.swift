@@ -12,7 +12,7 @@ extension APIHandlers {
             orgUnitSubtree: try input.query.orgUnitId.map { try QueryID.parse($0, name: "org_unit_id") },
             roleID: try input.query.roleId.map { try QueryID.parse($0, name: "role_id") },
             status: input.query.status.map { PositionStatus(rawValue: $0.rawValue)! },
-            externalID: input.query.externalId
+            externalID: try QueryText.parse(input.query.externalId, name: "external_id", maximumLength: 200)
         )
         let records = try await positions.list(
             filter, asOf: try QueryDate.parse(input.query.asOf, name: "as_of"), scope: principal.readScope,
@@ -27,6 +27,7 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writePositions)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let state = try PositionState(
             orgUnitID: body.orgUnitId, roleID: body.roleId, fte: body.fte, status: PositionStatus(rawValue: body.status.rawValue)!,
             queueID: body.queueId, employeeRef: body.employeeRef, salaryOverride: body.salaryOverride
@@ -58,6 +59,7 @@ extension APIHandlers {
         try principal.require(.writePositions)
         let id = try PathID.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls(except: ["queue_id", "employee_ref", "salary_override"])
         let changes = try PositionChanges(
             orgUnitID: body.orgUnitId, roleID: body.roleId, fte: body.fte, status: body.status.map { PositionStatus(rawValue: $0.rawValue)! },
             queueID: body.queueId, employeeRef: body.employeeRef, salaryOverride: body.salaryOverride,
@@ -75,6 +77,7 @@ extension APIHandlers {
         try principal.require(.writePositions)
         let id = try PathID.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let record = try await positions.close(
             id: id, endDate: try BodyDate.parse(body.endDate, pointer: "/end_date"), ifMatch: input.headers.ifMatch,
             scope: principal.readScope
@@ -96,7 +99,7 @@ extension APIHandlers {
 enum PositionInputs {
     static func externalID(_ value: String) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(trimmed.count) else {
+        guard (1...200).contains(trimmed.unicodeScalars.count), value.unicodeScalars.count <= 200 else {
             throw DomainError.invalid([FieldProblem(pointer: "/external_id", detail: "must be 1 to 200 characters")])
         }
         return trimmed

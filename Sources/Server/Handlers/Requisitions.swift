@@ -20,6 +20,7 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writeRequisitions)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         var problems: [FieldProblem] = []
         func uuid(_ text: String?, _ pointer: String) -> UUID? {
             guard let text else { return nil }
@@ -88,6 +89,7 @@ extension APIHandlers {
         let principal = try RequestScope.requirePrincipal()
         let id = try PathID.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
         let target = RequisitionStatus(rawValue: body.to.rawValue)!
         var startDate: CalendarDate?
         if let text = body.startDate {
@@ -96,7 +98,7 @@ extension APIHandlers {
             }
             startDate = date
         }
-        if let comment = body.comment, comment.count > 2000 {
+        if let comment = body.comment, comment.unicodeScalars.count > 2000 {
             throw DomainError.invalid([FieldProblem(pointer: "/comment", detail: "must be at most 2000 characters")])
         }
         let record = try await requisitions.transition(

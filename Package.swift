@@ -111,6 +111,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ForecastingDemo",
+            dependencies: ["Forecasting"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "ForecastingBenchmark",
             dependencies: ["Forecasting"],
             swiftSettings: swiftSettings

@@ -40,6 +40,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The day before (0001-01-01 stays itself).
+    public var previousDay: CalendarDate {
+        if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
+        if month > 1 {
+            let previousMonth = month - 1
+            var last = 31
+            while CalendarDate(year: year, month: previousMonth, day: last) == nil { last -= 1 }
+            return CalendarDate(year: year, month: previousMonth, day: last)!
+        }
+        return CalendarDate(year: year - 1, month: 12, day: 31) ?? self
+    }
+
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

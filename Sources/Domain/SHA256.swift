@@ -50,10 +50,7 @@ public enum SHA256 {
 
     /// The digest of `message` as lowercase hexadecimal.
     public static func hexDigest(_ message: [UInt8]) -> String {
-        hash(message).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        Hex.encode(hash(message))
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

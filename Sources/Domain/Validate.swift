@@ -84,3 +84,14 @@ enum Validate {
         text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }
+
+/// A record's key in the HR system: 1 to 200 code points, no control characters, surrounding blanks trimmed.
+public enum ExternalID {
+    /// The trimmed key; throws ``DomainError/invalid(_:)`` naming `pointer`.
+    public static func validate(_ value: String, pointer: String = "/external_id") throws -> String {
+        var problems: [FieldProblem] = []
+        let key = Validate.optionalText(value, pointer: pointer, maximumLength: 200, into: &problems)
+        guard problems.isEmpty, let key else { throw DomainError.invalid(problems) }
+        return key
+    }
+}

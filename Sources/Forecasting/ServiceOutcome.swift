@@ -70,14 +70,10 @@ public struct ServiceOutcome: Sendable, Hashable {
         availableAgentHours: Double,
         productiveHoursPerFTEMonth: Double
     ) throws(ProjectionError) {
-        do {
-            _ = try PlanningValidation.nonNegative(humanContacts, name: "humanContacts")
-            _ = try PlanningValidation.positive(agentSecondsPerContact, name: "agentSecondsPerContact")
-            _ = try PlanningValidation.nonNegative(availableAgentHours, name: "availableAgentHours")
-            _ = try PlanningValidation.positive(productiveHoursPerFTEMonth, name: "productiveHoursPerFTEMonth")
-        } catch {
-            throw .planning(error)
-        }
+        try Self.validateInputs(
+            humanContacts: humanContacts, agentSecondsPerContact: agentSecondsPerContact,
+            availableAgentHours: availableAgentHours, productiveHoursPerFTEMonth: productiveHoursPerFTEMonth
+        )
         let requirement = try HourlyRequirement(queue: queue, humanContacts: humanContacts, agentSecondsPerContact: agentSecondsPerContact)
         try self.init(
             queue: queue, requirement: requirement, humanContacts: humanContacts, agentSecondsPerContact: agentSecondsPerContact,
@@ -192,5 +188,19 @@ public struct ServiceOutcome: Sendable, Hashable {
         availableFTE = availableAgentHours / productiveHoursPerFTEMonth
         gapFTE = requiredFTE - availableFTE
         self.hours = hours
+    }
+
+    /// Checks the inputs shared by the exact outcome and the interpolation surface.
+    static func validateInputs(
+        humanContacts: Double, agentSecondsPerContact: Double, availableAgentHours: Double, productiveHoursPerFTEMonth: Double
+    ) throws(ProjectionError) {
+        do {
+            _ = try PlanningValidation.nonNegative(humanContacts, name: "humanContacts")
+            _ = try PlanningValidation.positive(agentSecondsPerContact, name: "agentSecondsPerContact")
+            _ = try PlanningValidation.nonNegative(availableAgentHours, name: "availableAgentHours")
+            _ = try PlanningValidation.positive(productiveHoursPerFTEMonth, name: "productiveHoursPerFTEMonth")
+        } catch {
+            throw .planning(error)
+        }
     }
 }

@@ -203,14 +203,10 @@ public struct ServiceSurface: Sendable {
         availableAgentHours: Double,
         productiveHoursPerFTEMonth: Double
     ) throws(ProjectionError) -> ServiceOutcome {
-        do {
-            _ = try PlanningValidation.nonNegative(humanContacts, name: "humanContacts")
-            _ = try PlanningValidation.positive(agentSecondsPerContact, name: "agentSecondsPerContact")
-            _ = try PlanningValidation.nonNegative(availableAgentHours, name: "availableAgentHours")
-            _ = try PlanningValidation.positive(productiveHoursPerFTEMonth, name: "productiveHoursPerFTEMonth")
-        } catch {
-            throw .planning(error)
-        }
+        try ServiceOutcome.validateInputs(
+            humanContacts: humanContacts, agentSecondsPerContact: agentSecondsPerContact,
+            availableAgentHours: availableAgentHours, productiveHoursPerFTEMonth: productiveHoursPerFTEMonth
+        )
         let days = queue.operatingDaysPerMonth
         let workload = humanContacts * agentSecondsPerContact / (days * 3_600)
         let required = requiredAgentHoursPerDay(dailyWorkloadHours: workload, agentSecondsPerContact: agentSecondsPerContact)

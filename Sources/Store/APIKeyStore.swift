@@ -17,6 +17,9 @@ public struct APIKeyRecord: Sendable, Equatable {
     /// When the key was revoked, if it was.
     public let revokedAt: Date?
 
+    /// The key's ETag: it changes when the key is revoked.
+    public var etag: String { EntityTag.make(id: id, version: revokedAt == nil ? 1 : 2) }
+
     /// The principal a request made with this key acts as.
     public var principal: Principal {
         Principal(keyID: id, name: name, role: role, orgUnitID: orgUnitID)
@@ -57,7 +60,7 @@ public struct APIKeyStore: APIKeyRepository {
                 VALUES ($1::uuid, $2::text, $3::text, $4::uuid, decode($5::text, 'hex'))
                 RETURNING \(Self.columns)
                 """,
-                [UUID(), draft.name, draft.role.rawValue, draft.orgUnitID, Self.hex(secret.hash)]
+                [UUID(), draft.name, draft.role.rawValue, draft.orgUnitID, Hex.encode(secret.hash)]
             )
         }
         return try Self.record(rows[0])
@@ -73,7 +76,7 @@ public struct APIKeyStore: APIKeyRepository {
                 WHERE NOT EXISTS (SELECT 1 FROM api_keys)
                 RETURNING \(Self.columns)
                 """,
-                [UUID(), name, Self.hex(secret.hash)]
+                [UUID(), name, Hex.encode(secret.hash)]
             )
             return try rows.first.map(Self.record)
         }
@@ -82,7 +85,7 @@ public struct APIKeyStore: APIKeyRepository {
     public func authenticate(_ secret: APIKeySecret) async throws -> APIKeyRecord? {
         let rows = try await pool.query(
             "SELECT \(Self.columns) FROM api_keys WHERE secret_hash = decode($1::text, 'hex') AND revoked_at IS NULL",
-            [Self.hex(secret.hash)]
+            [Hex.encode(secret.hash)]
         )
         return try rows.first.map(Self.record)
     }
@@ -130,7 +133,4 @@ public struct APIKeyStore: APIKeyRepository {
         )
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
 }

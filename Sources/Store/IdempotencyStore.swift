@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Postgres
 
@@ -80,7 +81,7 @@ public struct IdempotencyStore: IdempotencyRepository {
         return .replay(StoredResponse(
             status: status,
             headers: try row.decode(PostgresJSON<[String: String]>?.self, "response_headers")?.value ?? [:],
-            body: Self.bytes(hex: try row.decode(String?.self, "body") ?? "")
+            body: Hex.decode(try row.decode(String?.self, "body") ?? "") ?? []
         ))
     }
 
@@ -92,7 +93,7 @@ public struct IdempotencyStore: IdempotencyRepository {
                 completed_at = now()
             WHERE api_key_id = $1::uuid AND idempotency_key = $2::text
             """,
-            [apiKeyID, key, response.status, PostgresJSON(response.headers), Self.hex(response.body)]
+            [apiKeyID, key, response.status, PostgresJSON(response.headers), Hex.encode(response.body)]
         )
     }
 
@@ -101,32 +102,5 @@ public struct IdempotencyStore: IdempotencyRepository {
             "DELETE FROM idempotency_keys WHERE api_key_id = $1::uuid AND idempotency_key = $2::text AND completed_at IS NULL",
             [apiKeyID, key]
         )
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func bytes(hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index + 1 < digits.count {
-            output.append(nibble(digits[index]) << 4 | nibble(digits[index + 1]))
-            index += 2
-        }
-        return output
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8 {
-        digit >= UInt8(ascii: "a") ? digit - UInt8(ascii: "a") + 10 : digit - UInt8(ascii: "0")
     }
 }

@@ -130,18 +130,9 @@ public struct PositionStore: PositionRepository {
     }
 
     public func history(id: UUID, scope: OrgScope) async throws -> [PositionRecord] {
-        try await pool.query(
-            """
-            \(OrgUnitStore.scopeCTE)
-            SELECT \(Self.columns)
-            FROM position_versions v JOIN positions p ON p.id = v.position_id
-            WHERE p.id = $2::uuid
-              AND ($1::uuid IS NULL OR EXISTS (
-                  SELECT 1 FROM position_versions seen WHERE seen.position_id = p.id AND seen.org_unit_id IN (SELECT id FROM scope)))
-            ORDER BY v.valid_from
-            """,
-            [scope.root, id]
-        ).map(Self.record)
+        try await pool.withConnection { connection in
+            try await history(id: id, scope: scope, on: connection)
+        }
     }
 
     public func update(
@@ -177,19 +168,16 @@ public struct PositionStore: PositionRepository {
 
     public func close(id: UUID, endDate: CalendarDate, ifMatch: String?, scope: OrgScope) async throws -> PositionRecord {
         try await pool.withTransaction { connection in
-            let later = try await connection.query(
-                "SELECT valid_from::text AS valid_from FROM position_versions WHERE position_id = $1::uuid AND valid_from >= $2::date",
-                [id, endDate.description]
-            )
-            let lastDay = try await connection.query("SELECT ($1::date - 1)::text AS day", [endDate.description])[0].decode(String.self, "day")
-            guard let lastDate = CalendarDate(lastDay) else { throw DomainError.invalid([FieldProblem(pointer: "/end_date", detail: "is out of range")]) }
-            let current = try await lockedVersion(id: id, on: lastDate, ifMatch: ifMatch, scope: scope, connection: connection)
-            if !later.isEmpty {
-                throw DomainError.conflict("The position has changes recorded on or after the end date; it cannot close before them.")
-            }
-            if let validTo = current.validTo, validTo <= endDate {
+            let versions = try await history(id: id, scope: scope, on: connection)
+            guard let last = versions.last else { throw DomainError.notFound("No position with this id.") }
+            if let validTo = last.validTo, validTo <= endDate {
                 throw DomainError.conflict("The position is already closed on \(validTo).")
             }
+            if versions.contains(where: { $0.validFrom >= endDate }) {
+                throw DomainError.conflict("The position has changes recorded on or after the end date; it cannot close before them.")
+            }
+            let lastDate = endDate.previousDay
+            let current = try await lockedVersion(id: id, on: lastDate, ifMatch: ifMatch, scope: scope, connection: connection)
             try await connection.query(
                 "UPDATE position_versions SET valid_to = $3::date WHERE position_id = $1::uuid AND valid_from = $2::date",
                 [id, current.validFrom.description, endDate.description]
@@ -215,15 +203,19 @@ public struct PositionStore: PositionRepository {
         return current
     }
 
-    private func history(id: UUID, scope: OrgScope, on connection: PostgresConnection) async throws -> [UUID] {
+    private func history(id: UUID, scope: OrgScope, on connection: PostgresConnection) async throws -> [PositionRecord] {
         try await connection.query(
             """
             \(OrgUnitStore.scopeCTE)
-            SELECT position_id FROM position_versions
-            WHERE position_id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))
+            SELECT \(Self.columns)
+            FROM position_versions v JOIN positions p ON p.id = v.position_id
+            WHERE p.id = $2::uuid
+              AND ($1::uuid IS NULL OR EXISTS (
+                  SELECT 1 FROM position_versions seen WHERE seen.position_id = p.id AND seen.org_unit_id IN (SELECT id FROM scope)))
+            ORDER BY v.valid_from
             """,
             [scope.root, id]
-        ).map { try $0.decode(UUID.self, "position_id") }
+        ).map(Self.record)
     }
 
     func version(of id: UUID, on date: CalendarDate, connection: PostgresConnection) async throws -> PositionRecord? {

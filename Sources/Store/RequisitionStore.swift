@@ -63,55 +63,6 @@ public struct RequisitionTransitionRecord: Sendable, Equatable {
     public let at: Date
 }
 
-/// What a new requisition asks for.
-public struct RequisitionDraft: Sendable {
-    /// Org unit (taken from the backfilled position when nil).
-    public var orgUnitID: UUID?
-    /// Role (taken from the backfilled position when nil).
-    public var roleID: UUID?
-    /// FTE (taken from the backfilled position when nil).
-    public var fte: Double?
-    /// The position it backfills.
-    public var backfillPositionID: UUID?
-    /// Why.
-    public var reason: RequisitionReason
-    /// How urgent.
-    public var priority: RequisitionPriority
-    /// Wanted start date.
-    public var targetStartDate: CalendarDate
-    /// Hiring plan link.
-    public var hiringPlanID: UUID?
-
-    /// Creates a draft.
-    public init(
-        orgUnitID: UUID?, roleID: UUID?, fte: Double?, backfillPositionID: UUID?, reason: RequisitionReason,
-        priority: RequisitionPriority, targetStartDate: CalendarDate, hiringPlanID: UUID?
-    ) {
-        self.orgUnitID = orgUnitID
-        self.roleID = roleID
-        self.fte = fte
-        self.backfillPositionID = backfillPositionID
-        self.reason = reason
-        self.priority = priority
-        self.targetStartDate = targetStartDate
-        self.hiringPlanID = hiringPlanID
-    }
-}
-
-/// Details of a move to `filled`.
-public struct FillDetails: Sendable {
-    /// The hire's first day (default: the target start date).
-    public var startDate: CalendarDate?
-    /// The hire's reference in the HR system.
-    public var employeeRef: String?
-
-    /// Creates fill details.
-    public init(startDate: CalendarDate?, employeeRef: String?) {
-        self.startDate = startDate
-        self.employeeRef = employeeRef
-    }
-}
-
 /// Persistence of requisitions and their state machine.
 public struct RequisitionStore: Sendable {
     private let pool: ConnectionPool
@@ -129,7 +80,9 @@ public struct RequisitionStore: Sendable {
     /// Creates a draft requisition inside `scope`, recording its creation.
     public func create(_ draft: RequisitionDraft, scope: OrgScope, actor: UUID) async throws -> RequisitionRecord {
         try await pool.withTransaction { connection in
-            var draft = draft
+            var orgUnitID = draft.orgUnitID
+            var roleID = draft.roleID
+            var fte = draft.fte
             if let positionID = draft.backfillPositionID {
                 let latest = try await connection.query(
                     "SELECT max(valid_from)::text AS day FROM position_versions WHERE position_id = $1::uuid", [positionID]
@@ -137,11 +90,11 @@ public struct RequisitionStore: Sendable {
                 let day = try latest.first.flatMap { try $0.decode(String?.self, "day") }.flatMap(CalendarDate.init)
                 guard let day, let position = try await PositionStore(pool: pool).version(of: positionID, on: day, connection: connection)
                 else { throw DomainError.unprocessable("The backfilled position does not exist.") }
-                draft.orgUnitID = draft.orgUnitID ?? position.state.orgUnitID
-                draft.roleID = draft.roleID ?? position.state.roleID
-                draft.fte = draft.fte ?? position.state.fte
+                orgUnitID = orgUnitID ?? position.state.orgUnitID
+                roleID = roleID ?? position.state.roleID
+                fte = fte ?? position.state.fte
             }
-            guard let orgUnitID = draft.orgUnitID, let roleID = draft.roleID, let fte = draft.fte else {
+            guard let orgUnitID, let roleID, let fte else {
                 throw DomainError.invalid([FieldProblem(pointer: "", detail: "org_unit_id, role_id and fte are required unless backfill_position_id is given")])
             }
             let inScope = try await connection.query(
@@ -205,10 +158,10 @@ public struct RequisitionStore: Sendable {
         }
     }
 
-    /// Moves a requisition to `target` after `authorize` accepts the move; filling creates or fills its position
+    /// Moves a requisition to `move.target` after `authorize` accepts the move; filling creates or fills its position
     /// in the same transaction, effective on the start date.
     public func transition(
-        id: UUID, to target: RequisitionStatus, comment: String?, fill: FillDetails, ifMatch: String?, scope: OrgScope,
+        id: UUID, _ move: RequisitionMove, ifMatch: String?, scope: OrgScope,
         actor: UUID, authorize: (RequisitionStatus) throws -> Void
     ) async throws -> RequisitionRecord {
         try await pool.withTransaction { connection in
@@ -218,13 +171,13 @@ public struct RequisitionStore: Sendable {
             )
             guard let current = try locked.first.map(Self.record) else { throw DomainError.notFound("No requisition with this id.") }
             try EntityTag.check(ifMatch: ifMatch, current: current.etag)
-            try current.status.requireTransition(to: target, heldFrom: current.heldFrom)
+            try current.status.requireTransition(to: move.target, heldFrom: current.heldFrom)
             try authorize(current.status)
             var filledPosition: UUID?
             var startDate: CalendarDate?
-            if target == .filled {
-                startDate = fill.startDate ?? current.targetStartDate
-                filledPosition = try await fillPosition(current, startDate: startDate!, employeeRef: fill.employeeRef, actor: actor, on: connection)
+            if move.target == .filled {
+                startDate = move.startDate ?? current.targetStartDate
+                filledPosition = try await fillPosition(current, startDate: startDate!, employeeRef: move.employeeRef, actor: actor, on: connection)
             }
             try await connection.query(
                 """
@@ -234,9 +187,9 @@ public struct RequisitionStore: Sendable {
                     filled_position_id = coalesce($4::uuid, filled_position_id), start_date = coalesce($5::date, start_date)
                 WHERE id = $1::uuid
                 """,
-                [id, target.rawValue, target == .onHold ? current.status.rawValue : nil, filledPosition, startDate?.description]
+                [id, move.target.rawValue, move.target == .onHold ? current.status.rawValue : nil, filledPosition, startDate?.description]
             )
-            try await record(id, from: current.status, to: target, comment: comment, actor: actor, on: connection)
+            try await record(id, from: current.status, to: move.target, comment: move.comment, actor: actor, on: connection)
             return try await find(id, on: connection)!
         }
     }

@@ -41,3 +41,32 @@ import Testing
         #expect(state.fte == 0.333)
     }
 }
+
+@Suite struct CalendarDateTests {
+    @Test(arguments: [("2026-03-01", "2026-02-28"), ("2024-03-01", "2024-02-29"), ("2026-01-01", "2025-12-31"), ("2026-07-16", "2026-07-15")])
+    func previousDayCrossesMonthsYearsAndLeapDays(date: String, previous: String) {
+        #expect(CalendarDate(date)?.previousDay.description == previous)
+    }
+}
+
+@Suite struct RequisitionRuleTests {
+    @Test func newPositionRequestsNeedUnitRoleAndAnFTEOfThreeDecimals() {
+        #expect(throws: DomainError.self) {
+            try RequisitionDraft(orgUnitID: nil, roleID: nil, fte: nil, backfillPositionID: nil, reason: .growth, priority: .low, targetStartDate: "2026-01-01", hiringPlanID: nil)
+        }
+        #expect(throws: DomainError.self) {
+            try RequisitionDraft(orgUnitID: UUID().uuidString, roleID: UUID().uuidString, fte: 0.0004, backfillPositionID: nil, reason: .growth, priority: .low, targetStartDate: "2026-01-01", hiringPlanID: nil)
+        }
+    }
+
+    @Test func backfillsMayLeaveUnitRoleAndFTEToThePosition() throws {
+        let draft = try RequisitionDraft(orgUnitID: nil, roleID: nil, fte: nil, backfillPositionID: UUID().uuidString, reason: .backfill, priority: .high, targetStartDate: "2026-05-01", hiringPlanID: nil)
+        #expect(draft.orgUnitID == nil)
+    }
+
+    @Test func movesCheckDateCommentAndEmployeeReference() {
+        #expect(throws: DomainError.self) { try RequisitionMove(target: .filled, comment: nil, startDate: "2026-02-30", employeeRef: nil) }
+        #expect(throws: DomainError.self) { try RequisitionMove(target: .open, comment: String(repeating: "x", count: 2001), startDate: nil, employeeRef: nil) }
+        #expect(throws: DomainError.self) { try RequisitionMove(target: .filled, comment: nil, startDate: nil, employeeRef: "a\u{0}b") }
+    }
+}

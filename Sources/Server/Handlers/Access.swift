@@ -52,7 +52,7 @@ extension APIHandlers {
 
     func getApiKey(_ input: Operations.GetApiKey.Input) async throws -> Operations.GetApiKey.Output {
         try RequestScope.requirePrincipal().require(.manageKeys)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard let record = try await keys.find(id: id) else { throw DomainError.notFound("No API key with this id.") }
         return .ok(.init(headers: .init(eTag: record.etag), body: .json(.init(record))))
     }
@@ -60,7 +60,7 @@ extension APIHandlers {
     func revokeApiKey(_ input: Operations.RevokeApiKey.Input) async throws -> Operations.RevokeApiKey.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.manageKeys)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard id != principal.keyID else {
             throw DomainError.conflict("A key cannot revoke itself; revoke it with another admin key or `workforce keys revoke`.")
         }
@@ -92,13 +92,5 @@ extension Components.Schemas.ApiKey {
             createdAt: record.createdAt,
             revokedAt: record.revokedAt
         )
-    }
-}
-
-extension APIKeyRecord {
-    /// A strong validator of the key's state.
-    var etag: String {
-        let state = "\(id)|\(revokedAt?.timeIntervalSince1970 ?? 0)"
-        return "\"" + String(SHA256.hexDigest(Array(state.utf8)).prefix(16)) + "\""
     }
 }

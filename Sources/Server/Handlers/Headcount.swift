@@ -14,7 +14,7 @@ extension APIHandlers {
         let grouping = HeadcountGrouping(rawValue: input.query.groupBy.rawValue)!
         let groups = try await headcount.report(
             asOf: asOf, groupBy: grouping,
-            subtree: try input.query.orgUnitId.map { try QueryID.parse($0, name: "org_unit_id") },
+            subtree: try input.query.orgUnitId.map { try IDParameter.parse($0, name: "org_unit_id") },
             scope: principal.readScope
         )
         let showCosts = principal.may(.seeCostAggregates)
@@ -38,7 +38,7 @@ extension APIHandlers {
             throw APIError.invalidParameter(name: "to", detail: "must be at most \(Self.maximumSeriesMonths) months after from")
         }
         let series = try await headcount.series(
-            from: first, to: last, subtree: try input.query.orgUnitId.map { try QueryID.parse($0, name: "org_unit_id") },
+            from: first, to: last, subtree: try input.query.orgUnitId.map { try IDParameter.parse($0, name: "org_unit_id") },
             scope: principal.readScope
         )
         let showCosts = principal.may(.seeCostAggregates)

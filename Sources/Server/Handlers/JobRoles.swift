@@ -42,7 +42,7 @@ extension APIHandlers {
     func getJobRole(_ input: Operations.GetJobRole.Input) async throws -> Operations.GetJobRole.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.readJobRoles)
-        guard let record = try await jobRoles.find(id: try PathID.parse(input.path.id)) else {
+        guard let record = try await jobRoles.find(id: try IDParameter.parse(input.path.id)) else {
             throw DomainError.notFound("No role with this id.")
         }
         return .ok(.init(headers: .init(eTag: record.etag), body: .json(.init(record, showCompensation: principal.may(.seeCompensation)))))
@@ -51,7 +51,7 @@ extension APIHandlers {
     func updateJobRole(_ input: Operations.UpdateJobRole.Input) async throws -> Operations.UpdateJobRole.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writeJobRoles)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls(except: ["job_family", "level", "location", "external_id"])
         let changes = try JobRoleChanges(
@@ -66,7 +66,7 @@ extension APIHandlers {
 
     func deleteJobRole(_ input: Operations.DeleteJobRole.Input) async throws -> Operations.DeleteJobRole.Output {
         try RequestScope.requirePrincipal().require(.writeJobRoles)
-        try await jobRoles.delete(id: try PathID.parse(input.path.id), ifMatch: input.headers.ifMatch)
+        try await jobRoles.delete(id: try IDParameter.parse(input.path.id), ifMatch: input.headers.ifMatch)
         return .noContent(.init())
     }
 

@@ -9,8 +9,8 @@ extension APIHandlers {
         try principal.require(.readOrgUnits)
         let page = try PageRequest(limit: input.query.limit, cursor: input.query.cursor)
         let filter = OrgUnitFilter(
-            parentID: try input.query.parentId.map { try QueryID.parse($0, name: "parent_id") },
-            subtreeOf: try input.query.subtreeOf.map { try QueryID.parse($0, name: "subtree_of") },
+            parentID: try input.query.parentId.map { try IDParameter.parse($0, name: "parent_id") },
+            subtreeOf: try input.query.subtreeOf.map { try IDParameter.parse($0, name: "subtree_of") },
             externalID: try QueryText.parse(input.query.externalId, name: "external_id", maximumLength: 200)
         )
         let records = try await orgUnits.list(filter, scope: principal.readScope, after: page.after, limit: page.limit + 1)
@@ -33,7 +33,7 @@ extension APIHandlers {
     func getOrgUnit(_ input: Operations.GetOrgUnit.Input) async throws -> Operations.GetOrgUnit.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.readOrgUnits)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard let record = try await orgUnits.find(id: id, scope: principal.readScope) else {
             throw DomainError.notFound("No org unit with this id.")
         }
@@ -42,7 +42,7 @@ extension APIHandlers {
 
     func updateOrgUnit(_ input: Operations.UpdateOrgUnit.Input) async throws -> Operations.UpdateOrgUnit.Output {
         try RequestScope.requirePrincipal().require(.writeOrgUnits)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls(except: ["parent_id", "cost_center", "external_id"])
         let changes = try OrgUnitChanges(
@@ -55,7 +55,7 @@ extension APIHandlers {
 
     func deleteOrgUnit(_ input: Operations.DeleteOrgUnit.Input) async throws -> Operations.DeleteOrgUnit.Output {
         try RequestScope.requirePrincipal().require(.writeOrgUnits)
-        try await orgUnits.delete(id: try PathID.parse(input.path.id), ifMatch: input.headers.ifMatch)
+        try await orgUnits.delete(id: try IDParameter.parse(input.path.id), ifMatch: input.headers.ifMatch)
         return .noContent(.init())
     }
 

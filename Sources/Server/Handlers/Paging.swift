@@ -46,11 +46,8 @@ struct PageRequest {
     }
 }
 
-/// Ids in the query string are UUIDs; anything else is a 400 naming the parameter.
-typealias QueryID = PathID
-
-/// Path ids are UUIDs; anything else is a 400 naming the parameter.
-enum PathID {
+/// Ids in the path or the query string are UUIDs; anything else is a 400 naming the parameter.
+enum IDParameter {
     static func parse(_ text: String, name: String = "id") throws -> UUID {
         guard let id = UUID(uuidString: text) else {
             throw APIError.invalidParameter(name: name, detail: "must be a UUID")

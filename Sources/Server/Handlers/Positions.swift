@@ -9,8 +9,8 @@ extension APIHandlers {
         try principal.require(.readPositions)
         let page = try PageRequest(limit: input.query.limit, cursor: input.query.cursor)
         let filter = PositionFilter(
-            orgUnitSubtree: try input.query.orgUnitId.map { try QueryID.parse($0, name: "org_unit_id") },
-            roleID: try input.query.roleId.map { try QueryID.parse($0, name: "role_id") },
+            orgUnitSubtree: try input.query.orgUnitId.map { try IDParameter.parse($0, name: "org_unit_id") },
+            roleID: try input.query.roleId.map { try IDParameter.parse($0, name: "role_id") },
             status: input.query.status.map { PositionStatus(rawValue: $0.rawValue)! },
             externalID: try QueryText.parse(input.query.externalId, name: "external_id", maximumLength: 200)
         )
@@ -32,7 +32,7 @@ extension APIHandlers {
             orgUnitID: body.orgUnitId, roleID: body.roleId, fte: body.fte, status: PositionStatus(rawValue: body.status.rawValue)!,
             queueID: body.queueId, employeeRef: body.employeeRef, salaryOverride: body.salaryOverride
         )
-        let externalID = try body.externalId.map { try PositionInputs.externalID($0) }
+        let externalID = try body.externalId.map { try ExternalID.validate($0) }
         let record = try await positions.create(
             state, externalID: externalID, effectiveDate: try BodyDate.parse(body.effectiveDate, pointer: "/effective_date"),
             scope: principal.readScope, recordedBy: principal.keyID
@@ -46,7 +46,7 @@ extension APIHandlers {
     func getPosition(_ input: Operations.GetPosition.Input) async throws -> Operations.GetPosition.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.readPositions)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         let asOf = try QueryDate.parse(input.query.asOf, name: "as_of")
         guard let record = try await positions.find(id: id, asOf: asOf, scope: principal.readScope) else {
             throw DomainError.notFound("No position with this id in force on \(asOf).")
@@ -57,7 +57,7 @@ extension APIHandlers {
     func updatePosition(_ input: Operations.UpdatePosition.Input) async throws -> Operations.UpdatePosition.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writePositions)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls(except: ["queue_id", "employee_ref", "salary_override"])
         let changes = try PositionChanges(
@@ -75,7 +75,7 @@ extension APIHandlers {
     func closePosition(_ input: Operations.ClosePosition.Input) async throws -> Operations.ClosePosition.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.writePositions)
-        let id = try PathID.parse(input.path.id)
+        let id = try IDParameter.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls()
         let record = try await positions.close(
@@ -88,21 +88,10 @@ extension APIHandlers {
     func getPositionHistory(_ input: Operations.GetPositionHistory.Input) async throws -> Operations.GetPositionHistory.Output {
         let principal = try RequestScope.requirePrincipal()
         try principal.require(.readPositions)
-        let versions = try await positions.history(id: try PathID.parse(input.path.id), scope: principal.readScope)
+        let versions = try await positions.history(id: try IDParameter.parse(input.path.id), scope: principal.readScope)
         guard !versions.isEmpty else { throw DomainError.notFound("No position with this id.") }
         let showCompensation = principal.may(.seeCompensation)
         return .ok(.init(body: .json(.init(data: versions.map { .init($0, showCompensation: showCompensation) }))))
-    }
-}
-
-/// Checks of position inputs that the generated types cannot express.
-enum PositionInputs {
-    static func externalID(_ value: String) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(trimmed.unicodeScalars.count), value.unicodeScalars.count <= 200 else {
-            throw DomainError.invalid([FieldProblem(pointer: "/external_id", detail: "must be 1 to 200 characters")])
-        }
-        return trimmed
     }
 }
 

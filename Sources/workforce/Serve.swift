@@ -44,8 +44,11 @@ struct Serve: AsyncParsableCommand {
             } else {
                 try await session.migrator.migrate()
             }
-            let keys = APIKeyStore(pool: session.pool)
-            try await bootstrapAdminKey(keys, logger: logger)
+            if try await session.migrator.status().isCurrent {
+                try await bootstrapAdminKey(APIKeyStore(pool: session.pool), logger: logger)
+            } else {
+                logger.warning("migrations are pending: /readyz answers 503 until `workforce migrate` applies them")
+            }
             let configuration = ServerConfiguration(
                 host: host ?? environment("HOST") ?? "127.0.0.1",
                 port: port ?? environment("PORT").flatMap(Int.init) ?? 8080,

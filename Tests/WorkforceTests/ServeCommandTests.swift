@@ -60,3 +60,39 @@ import Testing
         #expect(try await second.waitForExit() == 0)
     }
 }
+
+@Suite struct MigrationCommandTests {
+    @Test func serveWithNoMigrateLeavesTheSchemaAloneAndIsNotReady() async throws {
+        let database = try await TestDatabase.create("nomigrate")
+        let server = try ChildProcess(["serve", "--port", "0", "--no-migrate"], environment: ["DATABASE_URL": database.raw])
+        try await server.waitForOutput(containing: "listening on")
+        let log = server.standardError
+        let range = try #require(log.range(of: "listening on http://127.0.0.1:"))
+        let port = try #require(Int(log[range.upperBound...].prefix { $0.isNumber }))
+        let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 503)
+        #expect(log.contains("migrations are pending"))
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let tables = try await TestDatabase.withPool(database) { pool in
+            try await pool.query("SELECT to_regclass('api_keys') IS NULL AS missing")[0].decode(Bool.self, "missing")
+        }
+        #expect(tables)
+    }
+
+    @Test func changedAppliedMigrationStopsStartUpWithAClearMessage() async throws {
+        let database = try await TestDatabase.create("checksum")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("wf-sql-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("sql"), to: copy)
+        let environment: [String: String?] = ["DATABASE_URL": database.raw]
+        let first = try await ChildProcess.run(["migrate", "--migrations-dir", copy.path], environment: environment)
+        #expect(first.code == 0, "\(first.error)")
+        let file = copy.appendingPathComponent("0001_api_keys.sql")
+        try (String(contentsOf: file, encoding: .utf8) + "\n-- edited\n").write(to: file, atomically: true, encoding: .utf8)
+        let serve = try await ChildProcess.run(["serve", "--port", "0", "--migrations-dir", copy.path], environment: environment)
+        #expect(serve.code != 0)
+        #expect(serve.error.contains("0001_api_keys.sql was changed after it was applied"))
+    }
+}

@@ -8,15 +8,21 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `digits[.d[d]]`; nil for anything else (signs, exponents, more decimals, over 13 integer digits).
     public init?(_ text: String) {
+        self.init(text, fractionDigits: 2, wholeDigits: 13)
+    }
+
+    /// A price with up to `fractionDigits` decimals (unit prices such as a cost per conversation), shown with
+    /// exactly that many; at most `wholeDigits` digits before the point.
+    public init?(_ text: String, fractionDigits: Int, wholeDigits: Int) {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, (1...13).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard let whole = parts.first, (1...wholeDigits).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return nil
         }
         var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
+        guard fraction.count <= fractionDigits, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
             return nil
         }
-        while fraction.count < 2 { fraction += "0" }
+        while fraction.count < fractionDigits { fraction += "0" }
         let integer = whole.drop { $0 == "0" }
         description = (integer.isEmpty ? "0" : String(integer)) + "." + fraction
     }

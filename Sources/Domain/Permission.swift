@@ -32,6 +32,10 @@ public enum Permission: Sendable, CaseIterable {
     case useCalculators
     /// See individual compensation (salaries, rates, hiring costs).
     case seeCompensation
+    /// Read work queues, their demand and automation coverage (managers: their subtree).
+    case readQueues
+    /// Create and change work queues, their demand and automation coverage.
+    case writeQueues
 
     /// The roles allowed to perform this action.
     public var allowedRoles: Set<Role> {
@@ -46,6 +50,8 @@ public enum Permission: Sendable, CaseIterable {
         case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]
+        case .readQueues: Set(Role.allCases)
+        case .writeQueues: [.admin, .hr]
         }
     }
 }

@@ -115,7 +115,7 @@ public struct EmbeddedServer: Sendable {
             unix_socket_directories = '\(dataDirectory.path.replacingOccurrences(of: "'", with: "''"))'
             unix_socket_permissions = 0700
             port = \(Self.port)
-            max_connections = 200
+            max_connections = \(durable ? 200 : 1000)
 
             """
         if !durable {

@@ -123,6 +123,9 @@ public struct PositionImportStore: Sendable {
                    'no role has this reference'
             FROM import_rows WHERE role_id IS NULL
             UNION ALL
+            SELECT row_number, 'queue_id', 'no queue has this id'
+            FROM import_rows i WHERE queue_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM queues q WHERE q.id = i.queue_id)
+            UNION ALL
             SELECT row_number, 'effective_date', 'the existing position is not in force on this date'
             FROM import_rows WHERE position_id IS NOT NULL AND current_from IS NULL
         ) AS problems

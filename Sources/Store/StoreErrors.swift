@@ -31,6 +31,8 @@ enum StoreErrors {
         case "org_units_external_id_key": "Another org unit already has this external_id."
         case "job_roles_external_id_key": "Another role already has this external_id."
         case "positions_external_id_key": "Another position already has this external_id."
+        case "queues_external_id_key": "Another queue already has this external_id."
+        case "queues_org_unit_id_name_key": "The org unit already has a queue with this name."
         default: "A record with the same unique value already exists."
         }
     }

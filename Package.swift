@@ -146,6 +146,7 @@ let package = Package(
             dependencies: [
                 "Server",
                 "Store",
+                "Forecasting",
                 "Postgres",
                 "PostgresTesting",
                 "Domain",

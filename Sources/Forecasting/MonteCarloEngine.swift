@@ -116,7 +116,7 @@ struct MonteCarloEngine: Sendable {
     }
 
     /// Runs every draw with at most `workers` tasks at a time and assembles the distribution.
-    func run(workers: Int) async -> ProjectionDistribution {
+    func run(workers: Int, progress: (@Sendable (Int) async -> Void)? = nil) async -> ProjectionDistribution? {
         let draws = settings.draws
         let months = model.months
         let metrics = Self.metricCount
@@ -130,12 +130,16 @@ struct MonteCarloEngine: Sendable {
                 group.addTask { self.simulate(start: start, count: min(Self.chunkSize, draws - start)) }
             }
             while next < chunkCount, next < workers { add() }
+            var drawsDone = 0
             for await chunk in group {
                 done.append(chunk)
-                if next < chunkCount { add() }
+                drawsDone += chunk.count
+                if let progress { await progress(drawsDone) }
+                if next < chunkCount, !Task.isCancelled { add() }
             }
             return done
         }
+        guard chunks.reduce(0, { $0 + $1.count }) == draws else { return nil }
         var values = [Double](repeating: 0, count: metrics * months * draws)
         var queueMisses = [Int](repeating: 0, count: model.queues.count * months)
         var aggregateMisses = [Int](repeating: 0, count: months)

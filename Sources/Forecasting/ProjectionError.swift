@@ -30,6 +30,8 @@ public enum ProjectionError: Error, Equatable, Sendable {
     case uncertaintySettingOutOfRange(name: String)
     /// The four state words of a xoshiro256** generator were all zero.
     case generatorStateAllZero
+    /// The task running the simulation was cancelled before every draw was done.
+    case cancelled
 }
 
 extension ProjectionError: CustomStringConvertible {
@@ -50,6 +52,7 @@ extension ProjectionError: CustomStringConvertible {
         case .noProductiveHours(let pool): "workforce pool \(pool) has a shrinkage of 100 % and no productive hours"
         case .uncertaintySettingOutOfRange(let name): "the Monte Carlo setting \(name) is out of range"
         case .generatorStateAllZero: "a xoshiro256** state must not be all zero"
+        case .cancelled: "the simulation was cancelled"
         }
     }
 }

@@ -155,10 +155,17 @@ public struct ProjectionModel: Sendable {
     /// with the same settings use the same random numbers for the same queues, pools, months and
     /// cohorts (common random numbers), so their differences are not noise.
     ///
-    /// - Throws: ``ProjectionError`` if a service surface cannot be built.
-    public func simulate(_ settings: UncertaintySettings = .standard, workers: Int? = nil) async throws(ProjectionError) -> ProjectionDistribution {
+    /// `progress` receives the number of draws done after each batch of draws, in increasing order; it
+    /// never changes the result. When the calling task is cancelled, no further batch starts and the
+    /// call throws ``ProjectionError/cancelled``.
+    ///
+    /// - Throws: ``ProjectionError`` if a service surface cannot be built, or ``ProjectionError/cancelled``.
+    public func simulate(
+        _ settings: UncertaintySettings = .standard, workers: Int? = nil, progress: (@Sendable (Int) async -> Void)? = nil
+    ) async throws(ProjectionError) -> ProjectionDistribution {
         let parallelism = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let engine = try await MonteCarloEngine.make(model: self, settings: settings, workers: parallelism)
-        return await engine.run(workers: parallelism)
+        guard let distribution = await engine.run(workers: parallelism, progress: progress) else { throw .cancelled }
+        return distribution
     }
 }

@@ -18,14 +18,30 @@ enum RequestScope {
         return Set(object.keys)
     }
 
-    /// Throws a 400 naming every top-level body field sent as `null` that the operation does not allow to be
-    /// null (the generated decoders treat `null` like an absent field).
+    /// Throws a 400 naming every body field sent as `null` (at any depth, as a JSON pointer) unless it is a
+    /// top-level field in `nullable` (the generated decoders treat `null` like an absent field).
     static func rejectNulls(except nullable: Set<String> = []) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(rawBody)) as? [String: Any] else { return }
-        let problems = object.filter { $0.value is NSNull && !nullable.contains($0.key) }.keys.sorted().map {
-            FieldProblem(pointer: "/\($0)", detail: "must not be null")
+        var pointers: [String] = []
+        func visit(_ value: Any, pointer: String) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object { visit(child, pointer: pointer + "/" + Self.escape(key)) }
+            } else if let array = value as? [Any] {
+                for (index, child) in array.enumerated() { visit(child, pointer: pointer + "/\(index)") }
+            } else if value is NSNull {
+                pointers.append(pointer)
+            }
         }
+        for (key, value) in object where !(value is NSNull && nullable.contains(key)) {
+            visit(value, pointer: "/" + Self.escape(key))
+        }
+        let problems = pointers.sorted().map { FieldProblem(pointer: $0, detail: "must not be null") }
         if !problems.isEmpty { throw DomainError.invalid(problems) }
+    }
+
+    /// A key as a JSON pointer token (RFC 6901).
+    private static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// The caller, or a 401 when the route was reached without authentication.

@@ -39,3 +39,25 @@ public struct CurrencyCode: Sendable, Hashable, CustomStringConvertible {
         description = code
     }
 }
+
+/// A non-negative price of one unit (e.g. one bot conversation) with at most four decimals, kept as its
+/// canonical decimal text (`"0.1250"`) so it never passes through a binary float.
+public struct UnitPrice: Sendable, Hashable, CustomStringConvertible {
+    /// Canonical text with exactly four decimals.
+    public let description: String
+
+    /// Parses `digits[.d{1,4}]` with at most eight integer digits; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, (1...8).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
+            return nil
+        }
+        while fraction.count < 4 { fraction += "0" }
+        let integer = whole.drop { $0 == "0" }
+        description = (integer.isEmpty ? "0" : String(integer)) + "." + fraction
+    }
+}

@@ -25,6 +25,8 @@ public struct ServerDependencies: Sendable {
     public let positionImports: PositionImportStore
     /// Requisitions and their workflow.
     public let requisitions: RequisitionStore
+    /// Hiring plans, their approval workflow and events.
+    public let hiringPlans: HiringPlanStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -40,6 +42,7 @@ public struct ServerDependencies: Sendable {
         self.headcount = HeadcountStore(pool: pool)
         self.positionImports = PositionImportStore(pool: pool)
         self.requisitions = RequisitionStore(pool: pool)
+        self.hiringPlans = HiringPlanStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -91,7 +94,8 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
     let handlers = APIHandlers(
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
         positions: dependencies.positions, headcount: dependencies.headcount,
-        positionImports: dependencies.positionImports, requisitions: dependencies.requisitions, migrator: dependencies.migrator
+        positionImports: dependencies.positionImports, requisitions: dependencies.requisitions,
+        hiringPlans: dependencies.hiringPlans, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -12,5 +12,6 @@ struct APIHandlers: APIProtocol {
     let headcount: HeadcountStore
     let positionImports: PositionImportStore
     let requisitions: RequisitionStore
+    let hiringPlans: HiringPlanStore
     let migrator: Migrator
 }

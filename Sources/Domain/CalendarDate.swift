@@ -54,6 +54,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// The month of the date, `YYYY-MM`.
+    public var monthText: String { String(format: "%04d-%02d", year, month) }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -67,7 +67,7 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
 }
 
 extension Validate {
-    static func month(_ value: String, pointer: String, into problems: inout [FieldProblem]) -> CalendarMonth {
+    static func calendarMonth(_ value: String, pointer: String, into problems: inout [FieldProblem]) -> CalendarMonth {
         guard let month = CalendarMonth(value) else {
             problems.append(FieldProblem(pointer: pointer, detail: "must be a month YYYY-MM between 1900-01 and 2199-12"))
             return .earliest

@@ -12,6 +12,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case preconditionFailed(String)
     /// Well-formed but semantically impossible (422).
     case unprocessable(String)
+    /// Well-formed, but the named fields refer to records that do not exist or are outside the caller's scope (422).
+    case unresolvedReferences([FieldProblem])
 }
 
 /// One problem with one field of a request.

@@ -8,21 +8,15 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `digits[.d[d]]`; nil for anything else (signs, exponents, more decimals, over 13 integer digits).
     public init?(_ text: String) {
-        self.init(text, fractionDigits: 2, wholeDigits: 13)
-    }
-
-    /// A price with up to `fractionDigits` decimals (unit prices such as a cost per conversation), shown with
-    /// exactly that many; at most `wholeDigits` digits before the point.
-    public init?(_ text: String, fractionDigits: Int, wholeDigits: Int) {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, (1...wholeDigits).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        guard let whole = parts.first, (1...13).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return nil
         }
         var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= fractionDigits, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
+        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
             return nil
         }
-        while fraction.count < fractionDigits { fraction += "0" }
+        while fraction.count < 2 { fraction += "0" }
         let integer = whole.drop { $0 == "0" }
         description = (integer.isEmpty ? "0" : String(integer)) + "." + fraction
     }
@@ -43,5 +37,30 @@ public struct CurrencyCode: Sendable, Hashable, CustomStringConvertible {
     public init?(_ code: String) {
         guard code.utf8.count == 3, code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return nil }
         description = code
+    }
+}
+
+/// A non-negative price of one unit (e.g. one bot conversation) with at most four decimals, kept as its
+/// canonical decimal text (`"0.1250"`) so it never passes through a binary float.
+public struct UnitPrice: Sendable, Hashable, CustomStringConvertible {
+    /// Canonical text with exactly four decimals.
+    public let description: String
+
+    /// Parses `digits[.d{1,4}]` with at most eight integer digits; nil for anything else.
+    /// The price as a decimal number.
+    public var amount: Decimal { Decimal(string: description, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, (1...8).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty else {
+            return nil
+        }
+        while fraction.count < 4 { fraction += "0" }
+        let integer = whole.drop { $0 == "0" }
+        description = (integer.isEmpty ? "0" : String(integer)) + "." + fraction
     }
 }

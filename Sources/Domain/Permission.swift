@@ -28,6 +28,12 @@ public enum Permission: Sendable, CaseIterable {
     case writeRequisitions
     /// Approve a requisition waiting for approval.
     case approveRequisitions
+    /// Read hiring plans and their events (managers within their subtree).
+    case readHiringPlans
+    /// Draft, change, delete, submit and revise hiring plans (managers within their subtree).
+    case writeHiringPlans
+    /// Approve or reject a submitted hiring plan (never one's own).
+    case approveHiringPlans
     /// Use the stateless calculators.
     case useCalculators
     /// See individual compensation (salaries, rates, hiring costs).
@@ -47,6 +53,9 @@ public enum Permission: Sendable, CaseIterable {
         case .readRequisitions: Set(Role.allCases)
         case .writeRequisitions: [.admin, .hr, .manager]
         case .approveRequisitions: [.admin, .hr, .finance]
+        case .readHiringPlans: Set(Role.allCases)
+        case .writeHiringPlans: [.admin, .hr, .manager]
+        case .approveHiringPlans: [.admin, .hr, .finance]
         case .writePositions: [.admin, .hr, .manager]
         case .writeOrgUnits, .writeJobRoles: [.admin, .hr]
         case .seeCompensation: [.admin, .hr, .finance]

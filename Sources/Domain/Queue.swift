@@ -149,7 +149,7 @@ public struct DemandEntry: Sendable, Equatable {
         var result: [DemandEntry] = []
         for (index, entry) in entries.enumerated() {
             let pointer = "/months/\(index)"
-            let month = Validate.month(entry.month, pointer: pointer + "/month", into: &problems)
+            let month = Validate.calendarMonth(entry.month, pointer: pointer + "/month", into: &problems)
             if CalendarMonth(entry.month) != nil, !seen.insert(month).inserted {
                 problems.append(FieldProblem(pointer: pointer + "/month", detail: "appears more than once"))
             }
@@ -190,7 +190,7 @@ public struct AutomationSettingDraft: Sendable, Equatable {
     /// Currency of the bot's price.
     public let currency: CurrencyCode
     /// Price of one bot conversation (up to four decimals).
-    public let botCostPerConversation: Money
+    public let botCostPerConversation: UnitPrice
     /// Satisfaction of a bot conversation that solved the issue, in [0, 1].
     public let botSatisfaction: Double
 
@@ -211,13 +211,13 @@ public struct AutomationSettingDraft: Sendable, Equatable {
             into: &problems
         )
         self.currency = Validate.currency(currency, pointer: "/currency", into: &problems)
-        if let price = Money(botCostPerConversation, fractionDigits: 4, wholeDigits: 8) {
+        if let price = UnitPrice(botCostPerConversation) {
             self.botCostPerConversation = price
         } else {
             problems.append(FieldProblem(
                 pointer: "/bot_cost_per_conversation", detail: "must be a non-negative decimal string with at most four decimals"
             ))
-            self.botCostPerConversation = .zero
+            self.botCostPerConversation = UnitPrice("0")!
         }
         self.botSatisfaction = Validate.rate(botSatisfaction, pointer: "/bot_satisfaction", into: &problems)
         if !problems.isEmpty { throw DomainError.invalid(problems) }

@@ -61,6 +61,27 @@ enum Validate {
         return value
     }
 
+    /// Shares are stored with four decimals; rounding here lets rules across fields see the stored values.
+    static func share(_ value: Double, pointer: String, into problems: inout [FieldProblem]) -> Double {
+        guard value.isFinite, (0...1).contains(value) else {
+            problems.append(FieldProblem(pointer: pointer, detail: "must be between 0 and 1"))
+            return 0
+        }
+        return (value * 10_000).rounded() / 10_000
+    }
+
+    /// A month `YYYY-MM` between ``HiringPlanLimits/months``, as its first day.
+    static func month(_ text: String, pointer: String, into problems: inout [FieldProblem]) -> CalendarDate {
+        guard text.utf8.count == 7, let first = CalendarDate(text + "-01"), HiringPlanLimits.months.contains(first) else {
+            let range = HiringPlanLimits.months
+            problems.append(FieldProblem(
+                pointer: pointer, detail: "must be a month YYYY-MM from \(range.lowerBound.monthText) to \(range.upperBound.monthText)"
+            ))
+            return HiringPlanLimits.months.lowerBound
+        }
+        return first
+    }
+
     static func rampMonths(_ value: Int, into problems: inout [FieldProblem]) -> Int {
         guard (0...36).contains(value) else {
             problems.append(FieldProblem(pointer: "/ramp_months_to_full_productivity", detail: "must be between 0 and 36"))

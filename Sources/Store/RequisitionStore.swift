@@ -102,6 +102,15 @@ public struct RequisitionStore: Sendable {
                 [scope.root, orgUnitID]
             )
             if inScope.isEmpty { throw DomainError.unprocessable("The org unit does not exist or is outside your scope.") }
+            if let planID = draft.hiringPlanID {
+                let plan = try await connection.query(
+                    "\(OrgUnitStore.scopeCTE) SELECT 1 FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))",
+                    [scope.root, planID]
+                )
+                if plan.isEmpty {
+                    throw DomainError.unresolvedReferences([FieldProblem(pointer: "/hiring_plan_id", detail: "no hiring plan in your scope has this id")])
+                }
+            }
             let id = UUID()
             _ = try await StoreErrors.translating {
                 try await connection.query(
@@ -119,6 +128,36 @@ public struct RequisitionStore: Sendable {
         }
     }
 
+    /// Creates one approved requisition per planned hire of hiring plan `planID` (a line with change +3 gives
+    /// three: its org unit and role, FTE 1, reason growth, priority medium, starting on the line's month) inside
+    /// the caller's transaction, recording each creation with `comment`. Returns how many were created.
+    func createForHiringPlan(_ planID: UUID, comment: String, actor: UUID, on connection: PostgresConnection) async throws -> Int {
+        let rows = try await StoreErrors.translating {
+            try await connection.query(
+                """
+                WITH created AS (
+                    INSERT INTO requisitions (id, org_unit_id, role_id, fte, reason, priority, target_start_date, hiring_plan_id,
+                        status, created_by)
+                    SELECT gen_random_uuid(), l.org_unit_id, l.role_id, 1, 'growth', 'medium', l.month, l.hiring_plan_id,
+                           'approved', $2::uuid
+                    FROM hiring_plan_lines l CROSS JOIN LATERAL generate_series(1, l.change) AS hire(n)
+                    WHERE l.hiring_plan_id = $1::uuid AND l.change > 0
+                    ORDER BY l.line_number, hire.n
+                    RETURNING id
+                ),
+                recorded AS (
+                    INSERT INTO requisition_transitions (requisition_id, from_status, to_status, comment, actor_key_id)
+                    SELECT id, NULL, 'approved', $3::text, $2::uuid FROM created
+                    RETURNING 1
+                )
+                SELECT count(*)::integer AS created FROM recorded
+                """,
+                [planID, actor, comment]
+            )
+        }
+        return try rows[0].decode(Int.self, "created")
+    }
+
     /// One requisition within `scope`.
     public func find(id: UUID, scope: OrgScope) async throws -> RequisitionRecord? {
         try await pool.query(
@@ -127,8 +166,10 @@ public struct RequisitionStore: Sendable {
         ).first.map(Self.record)
     }
 
-    /// Requisitions within `scope`, by id, after `cursor`.
-    public func list(status: RequisitionStatus?, scope: OrgScope, after cursor: UUID?, limit: Int) async throws -> [RequisitionRecord] {
+    /// Requisitions within `scope` (only those in `status` and of `hiringPlanID` when given), by id, after `cursor`.
+    public func list(
+        status: RequisitionStatus?, hiringPlanID: UUID? = nil, scope: OrgScope, after cursor: UUID?, limit: Int
+    ) async throws -> [RequisitionRecord] {
         try await pool.query(
             """
             \(OrgUnitStore.scopeCTE)
@@ -136,9 +177,10 @@ public struct RequisitionStore: Sendable {
             WHERE ($1::uuid IS NULL OR r.org_unit_id IN (SELECT id FROM scope))
               AND ($2::text IS NULL OR r.status = $2::text)
               AND ($3::uuid IS NULL OR r.id > $3::uuid)
+              AND ($5::uuid IS NULL OR r.hiring_plan_id = $5::uuid)
             ORDER BY r.id LIMIT $4::integer
             """,
-            [scope.root, status?.rawValue, cursor, limit]
+            [scope.root, status?.rawValue, cursor, limit, hiringPlanID]
         ).map(Self.record)
     }
 

@@ -15,6 +15,9 @@ enum StoreErrors {
                 if error.message.hasPrefix("update or delete") || (error.detail ?? "").contains("is still referenced") {
                     throw DomainError.conflict("Other records still refer to this one.")
                 }
+                if error.constraint == "requisitions_hiring_plan_id_fkey" {
+                    throw DomainError.unresolvedReferences([FieldProblem(pointer: "/hiring_plan_id", detail: "no hiring plan has this id")])
+                }
                 throw DomainError.unprocessable("A referenced record does not exist.")
             case PostgresError.Code.exclusionViolation:
                 throw DomainError.conflict("The change overlaps an existing record.")

@@ -27,6 +27,8 @@ public struct ServerDependencies: Sendable {
     public let requisitions: RequisitionStore
     /// Work queues, demand and automation coverage.
     public let queues: QueueStore
+    /// Hiring plans, their approval workflow and events.
+    public let hiringPlans: HiringPlanStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -43,6 +45,7 @@ public struct ServerDependencies: Sendable {
         self.positionImports = PositionImportStore(pool: pool)
         self.requisitions = RequisitionStore(pool: pool)
         self.queues = QueueStore(pool: pool)
+        self.hiringPlans = HiringPlanStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -95,7 +98,7 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
         positions: dependencies.positions, headcount: dependencies.headcount,
         positionImports: dependencies.positionImports, requisitions: dependencies.requisitions,
-        queues: dependencies.queues, migrator: dependencies.migrator
+        queues: dependencies.queues, hiringPlans: dependencies.hiringPlans, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -18,29 +18,32 @@ enum RequestScope {
         return Set(object.keys)
     }
 
-    /// Throws a 400 naming every body field sent as `null` (at any depth, as a JSON pointer) unless it is a
-    /// top-level field in `nullable` (the generated decoders treat `null` like an absent field).
+    /// Throws a 400 naming every body field sent as `null` that the operation does not allow to be null (the
+    /// generated decoders treat `null` like an absent field). `nullable` names top-level fields; nested objects
+    /// (such as the lines of a hiring plan) never take `null`.
     static func rejectNulls(except nullable: Set<String> = []) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(rawBody)) as? [String: Any] else { return }
-        var pointers: [String] = []
-        func visit(_ value: Any, pointer: String) {
-            if let object = value as? [String: Any] {
-                for (key, child) in object { visit(child, pointer: pointer + "/" + Self.escape(key)) }
-            } else if let array = value as? [Any] {
-                for (index, child) in array.enumerated() { visit(child, pointer: pointer + "/\(index)") }
-            } else if value is NSNull {
-                pointers.append(pointer)
-            }
+        var problems: [FieldProblem] = []
+        for key in object.keys.sorted() where !nullable.contains(key) {
+            collectNulls(object[key]!, pointer: "/" + escaped(key), into: &problems)
         }
-        for (key, value) in object where !(value is NSNull && nullable.contains(key)) {
-            visit(value, pointer: "/" + Self.escape(key))
-        }
-        let problems = pointers.sorted().map { FieldProblem(pointer: $0, detail: "must not be null") }
         if !problems.isEmpty { throw DomainError.invalid(problems) }
     }
 
-    /// A key as a JSON pointer token (RFC 6901).
-    private static func escape(_ key: String) -> String {
+    private static func collectNulls(_ value: Any, pointer: String, into problems: inout [FieldProblem]) {
+        switch value {
+        case is NSNull:
+            problems.append(FieldProblem(pointer: pointer, detail: "must not be null"))
+        case let array as [Any]:
+            for (index, element) in array.enumerated() { collectNulls(element, pointer: pointer + "/\(index)", into: &problems) }
+        case let object as [String: Any]:
+            for key in object.keys.sorted() { collectNulls(object[key]!, pointer: pointer + "/" + escaped(key), into: &problems) }
+        default:
+            break
+        }
+    }
+
+    private static func escaped(_ key: String) -> String {
         key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 

@@ -131,6 +131,12 @@ enum ProblemMapping {
             Problem(status: 412, slug: "precondition-failed", title: "Precondition Failed", detail: detail)
         case .unprocessable(let detail):
             Problem(status: 422, slug: "unprocessable", title: "Unprocessable Content", detail: detail)
+        case .unresolvedReferences(let problems):
+            Problem(
+                status: 422, slug: "unprocessable", title: "Unprocessable Content",
+                detail: "The request refers to records that do not exist or are outside your scope.",
+                errors: problems.map { .init(pointer: $0.pointer, detail: $0.detail) }
+            )
         }
     }
 

@@ -13,5 +13,6 @@ struct APIHandlers: APIProtocol {
     let positionImports: PositionImportStore
     let requisitions: RequisitionStore
     let queues: QueueStore
+    let hiringPlans: HiringPlanStore
     let migrator: Migrator
 }

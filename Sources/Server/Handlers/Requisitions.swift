@@ -9,8 +9,9 @@ extension APIHandlers {
         try principal.require(.readRequisitions)
         let page = try PageRequest(limit: input.query.limit, cursor: input.query.cursor)
         let records = try await requisitions.list(
-            status: input.query.status.map { RequisitionStatus(rawValue: $0.rawValue)! }, scope: principal.readScope,
-            after: page.after, limit: page.limit + 1
+            status: input.query.status.map { RequisitionStatus(rawValue: $0.rawValue)! },
+            hiringPlanID: try input.query.hiringPlanId.map { try IDParameter.parse($0, name: "hiring_plan_id") },
+            scope: principal.readScope, after: page.after, limit: page.limit + 1
         )
         let (shown, next) = page.split(records, id: \.id)
         return .ok(.init(body: .json(.init(data: shown.map(Components.Schemas.Requisition.init), nextCursor: next))))

@@ -42,6 +42,10 @@ public enum Permission: Sendable, CaseIterable {
     case readQueues
     /// Create and change work queues, their demand and automation coverage.
     case writeQueues
+    /// Read projection runs (costs only with ``seeCostAggregates``; managers: their subtree).
+    case readProjections
+    /// Run projections (managers: their subtree).
+    case runProjections
 
     /// The roles allowed to perform this action.
     public var allowedRoles: Set<Role> {
@@ -61,6 +65,8 @@ public enum Permission: Sendable, CaseIterable {
         case .seeCompensation: [.admin, .hr, .finance]
         case .readQueues: Set(Role.allCases)
         case .writeQueues: [.admin, .hr]
+        case .readProjections: Set(Role.allCases)
+        case .runProjections: [.admin, .hr, .finance, .manager]
         }
     }
 }

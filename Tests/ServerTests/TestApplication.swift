@@ -49,6 +49,8 @@ struct TestApplication {
     /// Runs `body` against the application served over HTTP on a free port.
     func test<T>(
         maximumBodyBytes: Int = 1 << 20,
+        projectionSyncLimit: Int = 1_500_000,
+        projectionWorkers: Int = 0,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
         logHandler recorder: LogRecorder? = nil,
@@ -56,9 +58,14 @@ struct TestApplication {
     ) async throws -> T {
         let logger = recorder.map { recorder in Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) } }
             ?? Logger(label: "test.server")
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument
+        )
+        configuration.projectionSyncLimit = projectionSyncLimit
+        configuration.projectionWorkers = projectionWorkers
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
+            configuration: configuration,
             logger: logger
         )
         return try await app.test(.live, body)

@@ -29,6 +29,8 @@ public struct ServerDependencies: Sendable {
     public let queues: QueueStore
     /// Hiring plans, their approval workflow and events.
     public let hiringPlans: HiringPlanStore
+    /// Projection runs and their job queue.
+    public let projections: ProjectionStore
     /// Stored responses of POST requests sent with an `Idempotency-Key`.
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
@@ -46,6 +48,7 @@ public struct ServerDependencies: Sendable {
         self.requisitions = RequisitionStore(pool: pool)
         self.queues = QueueStore(pool: pool)
         self.hiringPlans = HiringPlanStore(pool: pool)
+        self.projections = ProjectionStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
     }
@@ -61,9 +64,13 @@ public func buildApplication(
     onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(dependencies, configuration: configuration)
+    let workers = (0..<max(0, configuration.projectionWorkers)).map { index in
+        ProjectionWorker(store: dependencies.projections, name: "\(ProcessInfo.processInfo.hostName)-\(getpid())-\(index)", logger: logger)
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "workforce"),
+        services: workers,
         onServerRunning: { channel in
             await onListening(channel.localAddress?.ipAddress ?? configuration.host, channel.localAddress?.port ?? configuration.port)
         },
@@ -98,7 +105,8 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
         pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
         positions: dependencies.positions, headcount: dependencies.headcount,
         positionImports: dependencies.positionImports, requisitions: dependencies.requisitions,
-        queues: dependencies.queues, hiringPlans: dependencies.hiringPlans, migrator: dependencies.migrator
+        queues: dependencies.queues, hiringPlans: dependencies.hiringPlans, projections: dependencies.projections,
+        projectionSyncLimit: configuration.projectionSyncLimit, migrator: dependencies.migrator
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -10,6 +10,11 @@ public struct ServerConfiguration: Sendable {
     public var maximumImportBytes: Int
     /// The API contract served at `GET /openapi.yaml`.
     public var openAPIDocument: String
+    /// Projection runs up to this size (queues × months × draws) are computed in the request; larger ones
+    /// are queued for the workers.
+    public var projectionSyncLimit: Int = 1_500_000
+    /// Projection workers this process runs (0: none; other replicas compute queued runs).
+    public var projectionWorkers: Int = 1
 
     /// Creates a configuration.
     public init(

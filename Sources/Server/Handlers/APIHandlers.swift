@@ -14,5 +14,7 @@ struct APIHandlers: APIProtocol {
     let requisitions: RequisitionStore
     let queues: QueueStore
     let hiringPlans: HiringPlanStore
+    let projections: ProjectionStore
+    let projectionSyncLimit: Int
     let migrator: Migrator
 }

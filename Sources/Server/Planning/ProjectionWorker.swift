@@ -1,0 +1,98 @@
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import Store
+
+/// Computes queued projection runs. Any number of workers, in any number of server replicas, share the
+/// `projections` table: a job is claimed with `FOR UPDATE SKIP LOCKED` under a lease that the worker extends
+/// while it computes; a job whose worker died is claimed again once its lease expires. On shutdown the
+/// running job is released for another worker.
+struct ProjectionWorker: Service {
+    let store: ProjectionStore
+    let name: String
+    let logger: Logger
+    /// Pause between polls of an empty queue.
+    var idlePause: Duration = .seconds(1)
+    /// How long a claim lasts without a heartbeat.
+    var lease: Duration = .seconds(30)
+    /// Minimum time between progress writes.
+    var heartbeatInterval: Duration = .milliseconds(500)
+    /// Parallel tasks of one simulation.
+    var simulationWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
+    func run() async throws {
+        logger.info("projection worker started", metadata: ["worker": "\(name)"])
+        // Graceful shutdown cancels the loop: a running job is released for another worker.
+        try? await cancelWhenGracefulShutdown { [self] in
+            while !Task.isCancelled {
+                do {
+                    if try await runOne() { continue }
+                } catch is CancellationError {
+                    break
+                } catch {
+                    logger.error("projection worker could not reach the job table", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: idlePause)
+            }
+        }
+        logger.info("projection worker stopped", metadata: ["worker": "\(name)"])
+    }
+
+    /// Claims and computes one job; false when none was waiting.
+    func runOne() async throws -> Bool {
+        guard let job = try await store.claim(owner: name, lease: lease) else { return false }
+        logger.info("projection job claimed", metadata: ["projection_id": "\(job.id)", "attempt": "\(job.attempt)"])
+        let started = ContinuousClock.now
+        do {
+            let inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(job.inputs.utf8))
+            let beat = Heartbeat(store: store, id: job.id, owner: name, lease: lease, interval: heartbeatInterval)
+            let result = try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
+            let text = String(decoding: try result.encoded(), as: UTF8.self)
+            let stored = try await store.complete(id: job.id, owner: name, result: text)
+            logger.info("projection job completed", metadata: [
+                "projection_id": "\(job.id)", "stored": "\(stored)", "duration_ms": "\((ContinuousClock.now - started).components.seconds * 1000)",
+            ])
+        } catch is CancellationError {
+            // The current task is cancelled, and so would be its queries: release from a task of its own.
+            let (store, id, owner) = (store, job.id, name)
+            try? await Task.detached { try await store.release(id: id, owner: owner) }.value
+            logger.notice("projection job released at shutdown", metadata: ["projection_id": "\(job.id)"])
+            throw CancellationError()
+        } catch {
+            logger.error("projection job failed", metadata: ["projection_id": "\(job.id)", "error": "\(error)"])
+            try await store.fail(id: job.id, owner: name, error: Self.message(error))
+        }
+        return true
+    }
+
+    static func message(_ error: any Error) -> String {
+        if case .unprocessable(let text) = error as? Domain.DomainError { return text }
+        return "The projection could not be computed."
+    }
+}
+
+/// Writes progress at most once per interval (and extends the lease).
+private actor Heartbeat {
+    let store: ProjectionStore
+    let id: UUID
+    let owner: String
+    let lease: Duration
+    let interval: Duration
+    private var last = ContinuousClock.now
+
+    init(store: ProjectionStore, id: UUID, owner: String, lease: Duration, interval: Duration) {
+        self.store = store
+        self.id = id
+        self.owner = owner
+        self.lease = lease
+        self.interval = interval
+    }
+
+    func report(_ done: Int) async {
+        let now = ContinuousClock.now
+        guard now - last >= interval else { return }
+        last = now
+        _ = try? await store.heartbeat(id: id, owner: owner, done: done, lease: lease)
+    }
+}

@@ -1,0 +1,127 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Postgres
+@testable import Server
+import Store
+import Testing
+
+@Suite struct ProjectionJobTests {
+    let app: TestApplication
+
+    init() async throws {
+        app = try await TestApplication.make("projectionjobs")
+    }
+
+    /// Above the size threshold a run is queued (202 + Location); the application's worker computes it and
+    /// the client polls until it is completed, with the numbers of an immediate run of the same inputs.
+    @Test func largeRunsAreQueuedAndPolledUntilCompleted() async throws {
+        try await app.test(projectionSyncLimit: 100, projectionWorkers: 1) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let queued = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 400))
+            #expect(queued.status == .accepted)
+            let location = try #require(queued.headers[.location])
+            #expect(queued.json["progress"] as? [String: Int] == ["done": 0, "total": 400] || queued.json["status"] as? String != "queued")
+            var polled = queued
+            for _ in 0..<600 where polled.json["status"] as? String != "completed" {
+                try await Task.sleep(for: .milliseconds(100))
+                polled = try await client.send(.get, location, key: app.adminKey)
+                #expect(polled.json["status"] as? String != "failed")
+            }
+            #expect(polled.json["status"] as? String == "completed")
+            #expect(polled.json["progress"] as? [String: Int] == ["done": 400, "total": 400])
+            let csv = try await client.send(.get, location, key: app.adminKey, headers: [.accept: "text/csv"])
+            #expect(csv.status == .ok)
+            let stored = try await app.pool.query("SELECT inputs::text AS inputs FROM projections")
+            let inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(try stored[0].decode(String.self, "inputs").utf8))
+            let direct = try await ProjectionRunner.run(inputs, workers: 1)
+            let shown = try #require((polled.json["result"] as? [String: Any])?["totals"] as? [String: [String: Double]])
+            #expect(shown["total_cost"]?["p50"].map { abs($0 - direct.totals["total_cost"]!.p50) <= 1e-9 * $0 } == true)
+        }
+    }
+
+    @Test func csvOfAQueuedRunIsAConflict() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let queued = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request())
+            let location = try #require(queued.headers[.location])
+            let csv = try await client.send(.get, location, key: app.adminKey, headers: [.accept: "text/csv"])
+            #expect(csv.status == .conflict)
+            let json = try await client.send(.get, location, key: app.adminKey)
+            #expect(json.json["status"] as? String == "queued")
+        }
+    }
+
+    /// Two workers race over the same queue: every job is computed exactly once.
+    @Test func twoWorkersComputeEachJobOnce() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            for seed in 1...6 {
+                let queued = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 50, seed: seed))
+                #expect(queued.status == .accepted)
+            }
+        }
+        let store = ProjectionStore(pool: app.pool)
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for name in ["worker-a", "worker-b"] {
+                group.addTask {
+                    let worker = ProjectionWorker(store: store, name: name, logger: Logger(label: "test.worker"))
+                    var done = 0
+                    while (try? await worker.runOne()) == true { done += 1 }
+                    return done
+                }
+            }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts.reduce(0, +) == 6)
+        let rows = try await app.pool.query("SELECT status, attempts, result IS NOT NULL AS has_result FROM projections")
+        #expect(rows.count == 6)
+        for row in rows {
+            #expect(try row.decode(String.self, "status") == "completed")
+            #expect(try row.decode(Int.self, "attempts") == 1)
+        }
+    }
+
+    /// A job whose worker died (lease expired) is taken again; the dead worker can no longer store a result.
+    @Test func expiredLeasesAreTakenAgain() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 50))
+        }
+        let store = ProjectionStore(pool: app.pool)
+        let lost = try #require(try await store.claim(owner: "dead", lease: .milliseconds(1)))
+        try await Task.sleep(for: .milliseconds(20))
+        let worker = ProjectionWorker(store: store, name: "alive", logger: Logger(label: "test.worker"))
+        #expect(try await worker.runOne())
+        #expect(try await store.complete(id: lost.id, owner: "dead", result: "{}") == false)
+        let row = try await app.pool.query("SELECT status, attempts FROM projections WHERE id = $1::uuid", [lost.id])
+        #expect(try row[0].decode(String.self, "status") == "completed")
+        #expect(try row[0].decode(Int.self, "attempts") == 2)
+    }
+
+    /// Shutdown (cancellation) during a run puts the job back in the queue for another worker.
+    @Test func cancelledWorkReleasesTheJob() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 24, draws: 20_000))
+        }
+        let store = ProjectionStore(pool: app.pool)
+        var worker = ProjectionWorker(store: store, name: "stopping", logger: Logger(label: "test.worker"))
+        worker.heartbeatInterval = .milliseconds(10)
+        worker.simulationWorkers = 1
+        let running = Task { [worker] in try await worker.runOne() }
+        for _ in 0..<300 {
+            let progress = try await app.pool.query("SELECT progress_done FROM projections")
+            if try progress[0].decode(Int.self, "progress_done") > 0 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        running.cancel()
+        await #expect(throws: CancellationError.self) { try await running.value }
+        let row = try await app.pool.query("SELECT status, lease_owner FROM projections")
+        #expect(try row[0].decode(String.self, "status") == "queued")
+        #expect(try row[0].decode(String?.self, "lease_owner") == nil)
+    }
+}

@@ -52,10 +52,15 @@ struct TestApplication {
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
         logHandler recorder: LogRecorder? = nil,
+        logLines: LogLineRecorder? = nil,
         _ body: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
-        let logger = recorder.map { recorder in Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) } }
-            ?? Logger(label: "test.server")
+        var logger = Logger(label: "test.server")
+        if let recorder {
+            logger = Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) }
+        } else if let logLines {
+            logger = Logger(label: "test.server") { _ in LogLineHandler(format: .json, output: logLines.output, logLevel: .trace) }
+        }
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
@@ -121,5 +126,22 @@ struct RecordingLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         recorder.append("\(event.level) \(event.message) \(merged)")
+    }
+}
+
+/// Collects the lines a ``LogLineHandler`` writes, each parsed as a JSON object.
+final class LogLineRecorder: Sendable {
+    private let storage = Mutex<[String]>([])
+
+    var output: LogOutput {
+        LogOutput { bytes in self.storage.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }
+    }
+
+    /// Every line as written.
+    var lines: [String] { storage.withLock { $0 } }
+
+    /// Every line as a JSON object.
+    var objects: [[String: Any]] {
+        lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 }

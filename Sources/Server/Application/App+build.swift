@@ -67,11 +67,12 @@ public func buildApplication(
 
 /// Wires middleware and routes.
 public func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration) throws -> Router<BasicRequestContext> {
+    let routes = RouteTable(openAPIDocument: configuration.openAPIDocument, extraRoutes: ["/openapi.yaml": ["GET"]])
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: RequestObservationMiddleware(routes: routes))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: MethodNotAllowedMiddleware(routes: RouteTable(openAPIDocument: configuration.openAPIDocument)))
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: HeaderEncodingMiddleware())
     router.add(middleware: HeaderLimitsMiddleware())
     router.add(middleware: BodyLimitMiddleware(

@@ -23,8 +23,11 @@ struct TestApplication {
     static let migrations = (try? Migration.load(from: repositoryRoot.appendingPathComponent("sql"))) ?? []
     static let openAPIDocument = (try? String(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)) ?? ""
 
-    static func make(_ prefix: String) async throws -> TestApplication {
-        let pool = try await TestDatabase.pool(prefix)
+    /// A migrated database with one admin key; the pool reports to `metrics` when given.
+    static func make(_ prefix: String, metrics: ServiceMetrics? = nil) async throws -> TestApplication {
+        let configuration = ConnectionPool.Configuration(connectionString: try await TestDatabase.create(prefix), maximumConnections: 4)
+        let pool = metrics.map { ConnectionPool(configuration: configuration, metricsFactory: $0.metricsFactory) }
+            ?? ConnectionPool(configuration: configuration)
         let migrator = Migrator(pool: pool, migrations: migrations)
         try await migrator.migrate()
         let keys = APIKeyStore(pool: pool)
@@ -49,10 +52,13 @@ struct TestApplication {
     /// Runs `body` against the application served over HTTP on a free port.
     func test<T>(
         maximumBodyBytes: Int = 1 << 20,
+        metricsPort: Int? = nil,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
+        metrics: ServiceMetrics = ServiceMetrics(),
         logHandler recorder: LogRecorder? = nil,
         logLines: LogLineRecorder? = nil,
+        onMetricsListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in },
         _ body: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "test.server")
@@ -62,9 +68,13 @@ struct TestApplication {
             logger = Logger(label: "test.server") { _ in LogLineHandler(format: .json, output: logLines.output, logLevel: .trace) }
         }
         let app = try buildApplication(
-            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument),
-            logger: logger
+            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, metrics: metrics),
+            configuration: ServerConfiguration(
+                host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, metricsPort: metricsPort,
+                openAPIDocument: Self.openAPIDocument
+            ),
+            logger: logger,
+            onMetricsListening: onMetricsListening
         )
         return try await app.test(.live, body)
     }

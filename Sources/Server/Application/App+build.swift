@@ -7,7 +7,7 @@ import Postgres
 import Store
 import WorkforceAPI
 
-/// What the application needs from outside: the database pool and the repositories built on it.
+/// What the application needs from outside: the database pool, the repositories built on it and the metrics.
 public struct ServerDependencies: Sendable {
     /// The database pool.
     public let pool: ConnectionPool
@@ -29,9 +29,11 @@ public struct ServerDependencies: Sendable {
     public let idempotency: any IdempotencyRepository
     /// Reports whether the schema is current (for `/readyz`).
     public let migrator: Migrator
+    /// The metrics `GET /metrics` serves; the pools should report into its `metricsFactory`.
+    public let metrics: ServiceMetrics
 
     /// Creates the dependencies with the PostgreSQL repositories on `pool`.
-    public init(pool: ConnectionPool, migrator: Migrator) {
+    public init(pool: ConnectionPool, migrator: Migrator, metrics: ServiceMetrics = ServiceMetrics()) {
         self.pool = pool
         self.keys = APIKeyStore(pool: pool)
         self.orgUnits = OrgUnitStore(pool: pool)
@@ -42,22 +44,33 @@ public struct ServerDependencies: Sendable {
         self.requisitions = RequisitionStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
         self.migrator = migrator
+        self.metrics = metrics
     }
 }
 
-/// Builds the HTTP application: middleware, the OpenAPI operations and `GET /openapi.yaml`.
+/// Builds the HTTP application: middleware, the OpenAPI operations, `GET /openapi.yaml` and `GET /metrics` (on a
+/// listener of its own when ``ServerConfiguration/metricsPort`` is set).
 ///
-/// `onListening` receives the bound address once the server runs (useful with port 0).
+/// `onListening` and `onMetricsListening` receive the bound addresses once the listeners run (useful with port 0).
 public func buildApplication(
     _ dependencies: ServerDependencies,
     configuration: ServerConfiguration,
     logger: Logger,
-    onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
+    onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in },
+    onMetricsListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(dependencies, configuration: configuration)
+    let routes = RouteTable(
+        openAPIDocument: configuration.openAPIDocument,
+        extraRoutes: configuration.metricsPort == nil ? ["/openapi.yaml": ["GET"], "/metrics": ["GET"]] : ["/openapi.yaml": ["GET"]]
+    )
+    let router = try buildRouter(dependencies, configuration: configuration, routes: routes)
+    let metricsListener = configuration.metricsPort.map { port in
+        buildMetricsApplication(dependencies.metrics, host: configuration.host, port: port, logger: logger, onListening: onMetricsListening)
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "workforce"),
+        services: metricsListener.map { [$0] } ?? [],
         onServerRunning: { channel in
             await onListening(channel.localAddress?.ipAddress ?? configuration.host, channel.localAddress?.port ?? configuration.port)
         },
@@ -65,12 +78,28 @@ public func buildApplication(
     )
 }
 
+/// The listener serving only `GET /metrics`, for a port of its own.
+func buildMetricsApplication(
+    _ metrics: ServiceMetrics, host: String, port: Int, logger: Logger,
+    onListening: @escaping @Sendable (String, Int) async -> Void
+) -> some ApplicationProtocol {
+    let router = Router(context: BasicRequestContext.self)
+    router.get("/metrics") { _, _ in metricsResponse(metrics) }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: port), serverName: "workforce-metrics"),
+        onServerRunning: { channel in
+            await onListening(channel.localAddress?.ipAddress ?? host, channel.localAddress?.port ?? port)
+        },
+        logger: logger
+    )
+}
+
 /// Wires middleware and routes.
-public func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration) throws -> Router<BasicRequestContext> {
-    let routes = RouteTable(openAPIDocument: configuration.openAPIDocument, extraRoutes: ["/openapi.yaml": ["GET"]])
+func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration, routes: RouteTable) throws -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: RequestObservationMiddleware(routes: routes))
+    router.add(middleware: RequestObservationMiddleware(routes: routes, metrics: dependencies.metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: HeaderEncodingMiddleware())
@@ -89,11 +118,25 @@ public func buildRouter(_ dependencies: ServerDependencies, configuration: Serve
             body: .init(byteBuffer: ByteBuffer(string: document))
         )
     }
+    if configuration.metricsPort == nil {
+        let metrics = dependencies.metrics
+        router.get("/metrics") { _, _ in metricsResponse(metrics) }
+    }
     let handlers = APIHandlers(
-        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits, jobRoles: dependencies.jobRoles,
-        positions: dependencies.positions, headcount: dependencies.headcount,
-        positionImports: dependencies.positionImports, requisitions: dependencies.requisitions, migrator: dependencies.migrator
+        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits,
+        jobRoles: dependencies.jobRoles, positions: dependencies.positions, headcount: dependencies.headcount,
+        positionImports: dependencies.positionImports, requisitions: dependencies.requisitions, migrator: dependencies.migrator,
+        metrics: dependencies.metrics
     )
     try handlers.registerHandlers(on: router)
     return router
+}
+
+/// The Prometheus text exposition of `metrics`.
+private func metricsResponse(_ metrics: ServiceMetrics) -> Response {
+    Response(
+        status: .ok,
+        headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition()))
+    )
 }

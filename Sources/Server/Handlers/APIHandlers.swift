@@ -13,4 +13,5 @@ struct APIHandlers: APIProtocol {
     let positionImports: PositionImportStore
     let requisitions: RequisitionStore
     let migrator: Migrator
+    let metrics: ServiceMetrics
 }

@@ -13,6 +13,7 @@ extension APIHandlers {
         let detail: String
         do {
             let status = try await migrator.status()
+            metrics.setMigrations(applied: status.applied.count, pending: status.pending.count)
             if status.isCurrent {
                 return .ok(.init(body: .json(.init(status: "ok"))))
             }

@@ -2,15 +2,16 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Logs one line per request, labelled with the route template of the API description (never the raw path,
-/// which holds ids). Headers and bodies are never logged.
+/// Logs one line per request and records its metrics, both labelled with the route template of the API
+/// description (never the raw path, which holds ids). Headers and bodies are never logged.
 ///
 /// The method and route are added to the request's logger, so every line logged further down carries them;
 /// the key id is learnt from ``AuthenticationMiddleware`` through ``RequestScope/caller``.
 struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteTable
+    let metrics: ServiceMetrics
 
-    /// Methods kept as labels; any other becomes `OTHER`, so that clients cannot grow the set of values.
+    /// Methods kept as labels; any other becomes `OTHER`, so that clients cannot grow the label set.
     private static var knownMethods: Set<String> { ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -22,9 +23,18 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
         labelled.logger[metadataKey: "route"] = .string(route)
         let context = labelled
         let caller = RequestCaller()
-        let response = try await RequestScope.$caller.withValue(caller) { try await next(request, context) }
-        let status = Int(response.status.code)
+        metrics.requestStarted()
+        let status: Int
+        let response: Response
+        do {
+            response = try await RequestScope.$caller.withValue(caller) { try await next(request, context) }
+            status = Int(response.status.code)
+        } catch {
+            metrics.requestFinished(method: method, route: route, status: 500, duration: start.duration(to: .now))
+            throw error
+        }
         let elapsed = start.duration(to: .now)
+        metrics.requestFinished(method: method, route: route, status: status, duration: elapsed)
         var metadata: Logger.Metadata = [
             "status": .stringConvertible(status),
             "duration_ms": .stringConvertible(Self.milliseconds(elapsed)),

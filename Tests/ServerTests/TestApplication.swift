@@ -24,8 +24,13 @@ struct TestApplication {
     static let openAPIDocument = (try? String(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)) ?? ""
 
     /// A migrated database with one admin key; the pool reports to `metrics` when given.
-    static func make(_ prefix: String, metrics: ServiceMetrics? = nil) async throws -> TestApplication {
-        let configuration = ConnectionPool.Configuration(connectionString: try await TestDatabase.create(prefix), maximumConnections: 4)
+    static func make(
+        _ prefix: String, maximumConnections: Int = 4, acquireTimeout: Duration = .seconds(10), metrics: ServiceMetrics? = nil
+    ) async throws -> TestApplication {
+        let configuration = ConnectionPool.Configuration(
+            connectionString: try await TestDatabase.create(prefix), maximumConnections: maximumConnections,
+            acquireTimeout: acquireTimeout
+        )
         let pool = metrics.map { ConnectionPool(configuration: configuration, metricsFactory: $0.metricsFactory) }
             ?? ConnectionPool(configuration: configuration)
         let migrator = Migrator(pool: pool, migrations: migrations)
@@ -52,6 +57,8 @@ struct TestApplication {
     /// Runs `body` against the application served over HTTP on a free port.
     func test<T>(
         maximumBodyBytes: Int = 1 << 20,
+        maximumImportBytes: Int = 64 << 20,
+        requestTimeout: Duration? = .seconds(60),
         metricsPort: Int? = nil,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
@@ -70,8 +77,8 @@ struct TestApplication {
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, metrics: metrics),
             configuration: ServerConfiguration(
-                host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, metricsPort: metricsPort,
-                openAPIDocument: Self.openAPIDocument
+                host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, maximumImportBytes: maximumImportBytes,
+                requestTimeout: requestTimeout, metricsPort: metricsPort, openAPIDocument: Self.openAPIDocument
             ),
             logger: logger,
             onMetricsListening: onMetricsListening

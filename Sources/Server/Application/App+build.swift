@@ -51,6 +51,9 @@ public struct ServerDependencies: Sendable {
 /// Builds the HTTP application: middleware, the OpenAPI operations, `GET /openapi.yaml` and `GET /metrics` (on a
 /// listener of its own when ``ServerConfiguration/metricsPort`` is set).
 ///
+/// Every request passes, in order: request id, observation (log line and metrics), problem mapping, the
+/// request deadline, then the router's middleware (problem mapping again, 405, header checks, body limit,
+/// authentication, idempotency). Each failure is mapped and logged once, by the innermost problem middleware.
 /// `onListening` and `onMetricsListening` receive the bound addresses once the listeners run (useful with port 0).
 public func buildApplication(
     _ dependencies: ServerDependencies,
@@ -64,11 +67,16 @@ public func buildApplication(
         extraRoutes: configuration.metricsPort == nil ? ["/openapi.yaml": ["GET"], "/metrics": ["GET"]] : ["/openapi.yaml": ["GET"]]
     )
     let router = try buildRouter(dependencies, configuration: configuration, routes: routes)
+    typealias Context = BasicRequestContext
+    let deadline = DeadlineResponder(next: router.buildResponder(), timeout: configuration.requestTimeout)
+    let problems = ChainedResponder<Context>(ProblemMiddleware(), next: deadline)
+    let observed = ChainedResponder<Context>(RequestObservationMiddleware(routes: routes, metrics: dependencies.metrics), next: problems)
+    let responder = ChainedResponder<Context>(RequestIDMiddleware(), next: observed)
     let metricsListener = configuration.metricsPort.map { port in
         buildMetricsApplication(dependencies.metrics, host: configuration.host, port: port, logger: logger, onListening: onMetricsListening)
     }
     return Application(
-        router: router,
+        responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "workforce"),
         services: metricsListener.map { [$0] } ?? [],
         onServerRunning: { channel in
@@ -95,11 +103,11 @@ func buildMetricsApplication(
     )
 }
 
-/// Wires middleware and routes.
+/// Wires the router's middleware and routes.
 func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration, routes: RouteTable) throws -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
-    router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: RequestObservationMiddleware(routes: routes, metrics: dependencies.metrics))
+    // Also inside the router: Hummingbird's router turns the errors of its own kind (a 404 for an unknown path)
+    // into plain responses before they could reach the problem middleware outside it.
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: HeaderEncodingMiddleware())

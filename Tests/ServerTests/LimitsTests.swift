@@ -111,3 +111,35 @@ import Testing
         }
     }
 }
+
+/// Reports may read from a replica (`DATABASE_READ_URL`); readiness covers it.
+@Suite struct ReadPoolTests {
+    let app: TestApplication
+    let unreachable: ConnectionPool
+
+    init() async throws {
+        app = try await TestApplication.make("readpool")
+        unreachable = ConnectionPool(configuration: .init(
+            connectionString: try ConnectionString("host=127.0.0.1 port=1 dbname=none connect_timeout=2"), maximumConnections: 1,
+            name: "read"
+        ))
+    }
+
+    @Test func headcountReportsReadFromTheReadPool() async throws {
+        try await app.test(readPool: unreachable) { client in
+            #expect(try await client.send(.get, "/v1/org-units", key: app.adminKey).status == .ok)
+            let report = try await client.send(.get, "/v1/headcount?as_of=2026-02-01&group_by=org_unit", key: app.adminKey)
+            #expect(report.status == .serviceUnavailable)
+        }
+        await unreachable.close()
+    }
+
+    @Test func readinessChecksTheReadDatabase() async throws {
+        try await app.test(readPool: unreachable) { client in
+            let response = try await client.send(.get, "/readyz")
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.json["detail"] as? String == "The read database is unreachable.")
+        }
+        await unreachable.close()
+    }
+}

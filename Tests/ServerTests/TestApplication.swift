@@ -62,6 +62,7 @@ struct TestApplication {
         metricsPort: Int? = nil,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
+        readPool: ConnectionPool? = nil,
         metrics: ServiceMetrics = ServiceMetrics(),
         logHandler recorder: LogRecorder? = nil,
         logLines: LogLineRecorder? = nil,
@@ -75,7 +76,7 @@ struct TestApplication {
             logger = Logger(label: "test.server") { _ in LogLineHandler(format: .json, output: logLines.output, logLevel: .trace) }
         }
         let app = try buildApplication(
-            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, metrics: metrics),
+            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, readPool: readPool, metrics: metrics),
             configuration: ServerConfiguration(
                 host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, maximumImportBytes: maximumImportBytes,
                 requestTimeout: requestTimeout, metricsPort: metricsPort, openAPIDocument: Self.openAPIDocument

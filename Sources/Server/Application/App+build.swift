@@ -7,10 +7,12 @@ import Postgres
 import Store
 import WorkforceAPI
 
-/// What the application needs from outside: the database pool, the repositories built on it and the metrics.
+/// What the application needs from outside: the database pools, the repositories built on them and the metrics.
 public struct ServerDependencies: Sendable {
     /// The database pool.
     public let pool: ConnectionPool
+    /// The pool read-only reports use: a replica's (`DATABASE_READ_URL`), or ``pool``.
+    public let readPool: ConnectionPool
     /// API keys.
     public let keys: any APIKeyRepository
     /// Org units.
@@ -19,7 +21,7 @@ public struct ServerDependencies: Sendable {
     public let jobRoles: any JobRoleRepository
     /// Effective-dated positions.
     public let positions: any PositionRepository
-    /// Headcount aggregates.
+    /// Headcount aggregates (on ``readPool``).
     public let headcount: HeadcountStore
     /// Bulk position imports.
     public let positionImports: PositionImportStore
@@ -32,14 +34,16 @@ public struct ServerDependencies: Sendable {
     /// The metrics `GET /metrics` serves; the pools should report into its `metricsFactory`.
     public let metrics: ServiceMetrics
 
-    /// Creates the dependencies with the PostgreSQL repositories on `pool`.
-    public init(pool: ConnectionPool, migrator: Migrator, metrics: ServiceMetrics = ServiceMetrics()) {
+    /// Creates the dependencies with the PostgreSQL repositories on `pool`, reports on `readPool` (by default
+    /// `pool` too).
+    public init(pool: ConnectionPool, migrator: Migrator, readPool: ConnectionPool? = nil, metrics: ServiceMetrics = ServiceMetrics()) {
         self.pool = pool
+        self.readPool = readPool ?? pool
         self.keys = APIKeyStore(pool: pool)
         self.orgUnits = OrgUnitStore(pool: pool)
         self.jobRoles = JobRoleStore(pool: pool)
         self.positions = PositionStore(pool: pool)
-        self.headcount = HeadcountStore(pool: pool)
+        self.headcount = HeadcountStore(pool: readPool ?? pool)
         self.positionImports = PositionImportStore(pool: pool)
         self.requisitions = RequisitionStore(pool: pool)
         self.idempotency = IdempotencyStore(pool: pool)
@@ -131,7 +135,7 @@ func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfig
         router.get("/metrics") { _, _ in metricsResponse(metrics) }
     }
     let handlers = APIHandlers(
-        pool: dependencies.pool, keys: dependencies.keys, orgUnits: dependencies.orgUnits,
+        pool: dependencies.pool, readPool: dependencies.readPool, keys: dependencies.keys, orgUnits: dependencies.orgUnits,
         jobRoles: dependencies.jobRoles, positions: dependencies.positions, headcount: dependencies.headcount,
         positionImports: dependencies.positionImports, requisitions: dependencies.requisitions, migrator: dependencies.migrator,
         metrics: dependencies.metrics

@@ -8,13 +8,22 @@ extension APIHandlers {
         .ok(.init(body: .json(.init(status: "ok"))))
     }
 
-    /// Ready when the database answers with a current schema. A 503 is logged at error level with its cause.
+    /// Ready when the database answers with a current schema and, if reports use a replica, the replica answers
+    /// too. A 503 is logged at error level with its cause.
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
         let detail: String
         do {
             let status = try await migrator.status()
             metrics.setMigrations(applied: status.applied.count, pending: status.pending.count)
             if status.isCurrent {
+                if readPool !== pool {
+                    do {
+                        try await readPool.query("SELECT 1")
+                    } catch let error as PostgresError where error.isUnavailable {
+                        RequestScope.logger.error("not ready: read database unreachable", metadata: ["error": .string(error.summary)])
+                        return notReady("The read database is unreachable.")
+                    }
+                }
                 return .ok(.init(body: .json(.init(status: "ok"))))
             }
             detail = "Database migrations are pending."

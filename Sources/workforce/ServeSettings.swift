@@ -25,11 +25,13 @@ struct ServeSettings {
 }
 
 extension Serve {
+    /// Letters, digits and the punctuation of host names and IPv4/IPv6 addresses (with zone ids).
+    private static let hostCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]%".unicodeScalars)
+
     /// Checks every `serve` value, flags and environment alike; throws one line naming the first bad one.
     func resolve(_ reader: SettingReader = SettingReader()) throws -> ServeSettings {
         let host = try reader.optional(host, flagName: "--host", variable: "HOST", expected: "a host name or IP address") { text in
-            text.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".:-_[]%".unicodeScalars.contains($0) }
-                ? text : nil
+            text.unicodeScalars.allSatisfy(Self.hostCharacters.contains) ? text : nil
         }
         let port = try reader.integer(port, flagName: "--port", variable: "PORT", in: 0...65535) ?? 8080
         let metricsPort = try reader.integer(metricsPort, flagName: "--metrics-port", variable: "METRICS_PORT", in: 0...65535)

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import NIOPosix
 
@@ -7,6 +8,9 @@ import NIOPosix
 /// ``Configuration/acquireTimeout`` fails with ``PostgresError/Kind/poolTimeout``. On release a connection
 /// left inside a transaction is rolled back, and a broken one is dropped together with every idle connection
 /// (after a server restart they are all dead), so the pool reconnects by itself.
+///
+/// The pool reports its size, leases, waiters, acquire waits and statement durations through the swift-metrics
+/// factory it is given (none by default), labelled `pool` with ``Configuration/name``.
 public actor ConnectionPool {
     /// How the pool connects and how large it may grow.
     public struct Configuration: Sendable {
@@ -16,12 +20,22 @@ public actor ConnectionPool {
         public var maximumConnections: Int
         /// How long a lease waits for a free connection.
         public var acquireTimeout: Duration
+        /// The longest a statement may run before the server cancels it (`statement_timeout`, set on every
+        /// connection); nil keeps the server's setting.
+        public var statementTimeout: Duration?
+        /// Names the pool in its metrics (`primary`, `read`).
+        public var name: String
 
         /// Creates a configuration.
-        public init(connectionString: ConnectionString, maximumConnections: Int = 10, acquireTimeout: Duration = .seconds(5)) {
+        public init(
+            connectionString: ConnectionString, maximumConnections: Int = 10, acquireTimeout: Duration = .seconds(5),
+            statementTimeout: Duration? = nil, name: String = "primary"
+        ) {
             self.connectionString = connectionString
             self.maximumConnections = max(1, maximumConnections)
             self.acquireTimeout = acquireTimeout
+            self.statementTimeout = statementTimeout
+            self.name = name
         }
     }
 
@@ -35,18 +49,33 @@ public actor ConnectionPool {
     public nonisolated let configuration: Configuration
     private let threadPool: NIOThreadPool
     private let logger: Logger
-    private var idle: [PostgresConnection] = []
-    private var openCount = 0
-    private var waiters: [Waiter] = []
+    private let metrics: PoolMetrics
+    private var idle: [PostgresConnection] = [] {
+        didSet { publishState() }
+    }
+    private var openCount = 0 {
+        didSet { publishState() }
+    }
+    private var waiters: [Waiter] = [] {
+        didSet { publishState() }
+    }
     private var nextWaiterID: UInt64 = 0
     private var isClosed = false
 
-    /// Creates a pool; connections open lazily, on first use.
-    public init(configuration: Configuration, logger: Logger = Logger(label: "postgres.pool")) {
+    /// Creates a pool; connections open lazily, on first use. Metrics go to `metricsFactory`.
+    public init(
+        configuration: Configuration, logger: Logger = Logger(label: "postgres.pool"),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.metrics = PoolMetrics(factory: metricsFactory, poolName: configuration.name)
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
         threadPool.start()
+        metrics.maximumConnections.set(configuration.maximumConnections)
+        metrics.connections.set(0)
+        metrics.connectionsInUse.set(0)
+        metrics.waiters.set(0)
     }
 
     /// Connections currently open (idle or leased).
@@ -60,7 +89,15 @@ public actor ConnectionPool {
     public nonisolated func withConnection<T: Sendable>(
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let connection = try await acquire()
+        let start = ContinuousClock.now
+        let connection: PostgresConnection
+        do {
+            connection = try await acquire()
+            metrics.acquireWait.record(elapsed: start.duration(to: .now))
+        } catch {
+            metrics.acquireWait.record(elapsed: start.duration(to: .now))
+            throw error
+        }
         do {
             let result = try await body(connection)
             await release(connection)
@@ -134,11 +171,18 @@ public actor ConnectionPool {
     private func openConnection() async throws -> PostgresConnection {
         openCount += 1
         do {
-            return try await PostgresConnection.connect(configuration.connectionString, threadPool: threadPool)
+            return try await connect()
         } catch {
             openCount -= 1
             throw error
         }
+    }
+
+    private func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(
+            configuration.connectionString, threadPool: threadPool, statementTimeout: configuration.statementTimeout,
+            queryDuration: metrics.queryDuration
+        )
     }
 
     private func release(_ connection: PostgresConnection, after error: (any Error)? = nil) async {
@@ -188,7 +232,7 @@ public actor ConnectionPool {
         openCount += 1
         Task {
             do {
-                let connection = try await PostgresConnection.connect(configuration.connectionString, threadPool: threadPool)
+                let connection = try await self.connect()
                 waiter.continuation.resume(returning: connection)
             } catch {
                 self.connectionFailedToOpen()
@@ -199,6 +243,12 @@ public actor ConnectionPool {
 
     private func connectionFailedToOpen() {
         openCount -= 1
+    }
+
+    private func publishState() {
+        metrics.connections.set(openCount)
+        metrics.connectionsInUse.set(openCount - idle.count)
+        metrics.waiters.set(waiters.count)
     }
 
     private func shutDownThreadPoolIfDrained() async {

@@ -1,4 +1,5 @@
 import CLibPQ
+import CoreMetrics
 import Dispatch
 import NIOPosix
 import Synchronization
@@ -14,6 +15,7 @@ public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private let threadPool: NIOThreadPool
     private let connectionString: ConnectionString
+    private let queryDuration: Timer?
     private let state: Mutex<CancelState>
 
     /// Part of the connection wrapper: its pointer is only touched under the mutex.
@@ -31,10 +33,11 @@ public final class PostgresConnection: @unchecked Sendable {
         SET TimeZone = 'UTC'; SET extra_float_digits = 3
         """
 
-    private init(handle: OpaquePointer, threadPool: NIOThreadPool, connectionString: ConnectionString) {
+    private init(handle: OpaquePointer, threadPool: NIOThreadPool, connectionString: ConnectionString, queryDuration: Timer?) {
         self.handle = handle
         self.threadPool = threadPool
         self.connectionString = connectionString
+        self.queryDuration = queryDuration
         self.state = Mutex(CancelState(cancelObject: PQgetCancel(handle)))
     }
 
@@ -43,11 +46,17 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Opens a connection (on the thread pool) and applies the session settings.
+    ///
+    /// `statementTimeout` becomes the session's `statement_timeout` (rounded up to whole milliseconds; zero means
+    /// none); `queryDuration`, when given, records how long each statement takes.
     public static func connect(
         _ connectionString: ConnectionString,
-        threadPool: NIOThreadPool
+        threadPool: NIOThreadPool,
+        statementTimeout: Duration? = nil,
+        queryDuration: Timer? = nil
     ) async throws -> PostgresConnection {
-        try await threadPool.runIfActive {
+        let setup = sessionSetup + (statementTimeout.map { "; SET statement_timeout = \(milliseconds($0))" } ?? "")
+        return try await threadPool.runIfActive {
             guard let handle = PQconnectdb(connectionString.raw) else {
                 throw PostgresError(kind: .connection, message: "out of memory while connecting")
             }
@@ -59,11 +68,19 @@ public final class PostgresConnection: @unchecked Sendable {
             let connection = PostgresConnection(
                 handle: handle,
                 threadPool: threadPool,
-                connectionString: connectionString
+                connectionString: connectionString,
+                queryDuration: queryDuration
             )
-            _ = try connection.executeSimple(sessionSetup)
+            _ = try connection.executeSimple(setup)
             return connection
         }
+    }
+
+    /// A duration in whole milliseconds, rounded up so that a positive timeout never becomes 0 (no timeout).
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        let whole = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return attoseconds % 1_000_000_000_000_000 > 0 ? whole + 1 : whole
     }
 
     /// Runs one statement with `$1…$n` parameters sent in text format, and returns its rows.
@@ -139,6 +156,8 @@ public final class PostgresConnection: @unchecked Sendable {
             state.copyAborted = false
             return state.lastToken
         }
+        let start = ContinuousClock.now
+        defer { queryDuration?.record(elapsed: start.duration(to: .now)) }
         do {
             let result = try await withTaskCancellationHandler {
                 try await threadPool.runIfActive {

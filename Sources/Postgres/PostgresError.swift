@@ -75,6 +75,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         kind == .poolTimeout || kind == .poolClosed || isConnectionLoss
     }
 
+    /// The SQLSTATE and message without the detail, which may quote a row's values: what logs may show.
+    public var summary: String {
+        var text = sqlState.map { "\($0): \(message)" } ?? message
+        if let constraint { text += " [constraint \(constraint)]" }
+        return text
+    }
+
     public var description: String {
         var text = sqlState.map { "\($0): \(message)" } ?? message
         if let detail { text += " (\(detail))" }

@@ -31,16 +31,23 @@ public struct Migrator: Sendable {
 
     /// Applies pending migrations and returns the versions applied now. Throws
     /// ``MigrationError/checksumMismatch(version:name:)`` when an applied file was changed.
+    ///
+    /// The pool's statement timeout is lifted meanwhile: waiting for another replica's lock or building an index
+    /// may take longer than any request should.
     @discardableResult
     public func migrate() async throws -> [Int] {
         try await pool.withConnection { connection in
-            try await connection.query("SELECT pg_advisory_lock($1::bigint)", [Self.lockKey])
+            let timeout = try await connection.query("SELECT current_setting('statement_timeout') AS value")[0].decode(String.self, "value")
+            try await connection.query("SET statement_timeout = 0")
             do {
+                try await connection.query("SELECT pg_advisory_lock($1::bigint)", [Self.lockKey])
                 let applied = try await applyPending(on: connection)
                 try await connection.query("SELECT pg_advisory_unlock($1::bigint)", [Self.lockKey])
+                try await connection.query("SELECT set_config('statement_timeout', $1::text, false)", [timeout])
                 return applied
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock($1::bigint)", [Self.lockKey])
+                _ = try? await connection.query("SELECT set_config('statement_timeout', $1::text, false)", [timeout])
                 throw error
             }
         }

@@ -8,6 +8,7 @@ import Store
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create, list and revoke API keys.",
+        discussion: "Logs go to standard error: standard output carries the result alone (a secret, a table).",
         subcommands: [Create.self, List.self, Revoke.self]
     )
 
@@ -40,13 +41,14 @@ struct Keys: AsyncParsableCommand {
             } catch DomainError.invalid(let problems) {
                 throw ValidationError(problems.map { "\($0.pointer.dropFirst()): \($0.detail)" }.joined(separator: "; "))
             }
-            let logger = database.makeLogger()
-            let session = try await database.openDatabase(logger: logger)
+            let settings = try database.resolve()
+            let logger = settings.makeLogger(to: .standardError)
+            let session = try await settings.openDatabase(logger: logger)
             try await session.run {
                 try await session.migrator.migrate()
                 let secret = APIKeySecret.generate()
                 let record = try await APIKeyStore(pool: session.pool).create(draft, secret: secret)
-                logger.info("API key created", metadata: ["key_id": "\(record.id)", "role": "\(record.role)"])
+                logger.info("API key created", metadata: ["key_id": "\(record.id.uuidString.lowercased())", "role": "\(record.role)"])
                 print(secret.value)
             }
         }
@@ -61,8 +63,9 @@ struct Keys: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let logger = database.makeLogger()
-            let session = try await database.openDatabase(logger: logger)
+            let settings = try database.resolve()
+            let logger = settings.makeLogger(to: .standardError)
+            let session = try await settings.openDatabase(logger: logger)
             try await session.run {
                 try await session.migrator.migrate()
                 let store = APIKeyStore(pool: session.pool)
@@ -96,14 +99,15 @@ struct Keys: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let logger = database.makeLogger()
-            let session = try await database.openDatabase(logger: logger)
+            let settings = try database.resolve()
+            let logger = settings.makeLogger(to: .standardError)
+            let session = try await settings.openDatabase(logger: logger)
             try await session.run {
                 try await session.migrator.migrate()
                 guard try await APIKeyStore(pool: session.pool).revoke(id: UUID(uuidString: id)!) else {
                     throw ValidationError("no API key with id \(id)")
                 }
-                logger.info("API key revoked", metadata: ["key_id": "\(id)"])
+                logger.info("API key revoked", metadata: ["key_id": "\(id.lowercased())"])
             }
         }
     }

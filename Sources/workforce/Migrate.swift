@@ -12,8 +12,9 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let logger = database.makeLogger()
-        let session = try await database.openDatabase(logger: logger)
+        let settings = try database.resolve()
+        let logger = settings.makeLogger(to: .standardOutput)
+        let session = try await settings.openDatabase(logger: logger)
         try await session.run {
             let applied = try await session.migrator.migrate()
             logger.info("migrations applied", metadata: ["applied": "\(applied)"])

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Logging
+import Postgres
 import Server
 import Store
 
@@ -11,9 +12,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the API (applies pending migrations first).",
         discussion: """
-            On first start with no API key in the database, an admin key is created and its secret printed \
-            once on standard output (or WORKFORCE_BOOTSTRAP_ADMIN_KEY becomes that key). SIGTERM or SIGINT \
-            shut down gracefully: in-flight requests finish, then the pool and an embedded server stop.
+            Every option can also be set by the environment variable named in its help; the option wins. A bad \
+            value stops start-up with one line naming it. Logs go to standard output. On first start with no API \
+            key in the database, an admin key is created and its secret printed once on standard output, on a \
+            line of its own starting "Admin API key" (or WORKFORCE_BOOTSTRAP_ADMIN_KEY becomes that key). SIGTERM \
+            or SIGINT shut down gracefully: in-flight requests finish, then the pools and an embedded server stop.
             """
     )
 
@@ -21,64 +24,91 @@ struct Serve: AsyncParsableCommand {
     var host: String?
 
     @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one (environment PORT; default 8080).", valueName: "port"))
-    var port: Int?
+    var port: String?
 
-    @Flag(help: "Do not apply migrations at start (readiness then reports pending ones).")
+    @Option(help: ArgumentHelp(
+        "Separate port for GET /metrics, which the main port then does not serve; 0 picks a free one (environment METRICS_PORT; default: served on the main port).",
+        valueName: "port"
+    ))
+    var metricsPort: String?
+
+    @Option(help: ArgumentHelp(
+        "libpq connection string or URI of a read replica for reports; add target_session_attrs yourself if wanted (environment DATABASE_READ_URL; default: the main database).",
+        valueName: "url"
+    ))
+    var databaseReadURL: String?
+
+    @Option(help: ArgumentHelp(
+        "Seconds a request may take before it is cancelled and answered 503; 0 for no limit (environment REQUEST_TIMEOUT; default 60).",
+        valueName: "seconds"
+    ))
+    var requestTimeout: String?
+
+    @Option(help: ArgumentHelp("Largest request body in bytes, else 413 (environment MAX_BODY_BYTES; default 1048576).", valueName: "bytes"))
+    var maxBodyBytes: String?
+
+    @Option(help: ArgumentHelp(
+        "Largest body of POST /v1/positions/import in bytes, else 413 (environment MAX_IMPORT_BYTES; default 67108864).",
+        valueName: "bytes"
+    ))
+    var maxImportBytes: String?
+
+    @Option(help: ArgumentHelp(
+        "Secret of the first admin key when none exists; prefer the environment variable, as arguments are visible to other local users (environment WORKFORCE_BOOTSTRAP_ADMIN_KEY; default: a new key, printed once).",
+        valueName: "secret"
+    ))
+    var bootstrapAdminKey: String?
+
+    @Option(help: ArgumentHelp(
+        "Projection workers in this process, computing queued projection runs; 0 leaves them to other replicas (environment WORKFORCE_WORKERS; default 1).",
+        valueName: "n"
+    ))
+    var workers: String?
+
+    @Flag(help: "Do not apply migrations at start; readiness then reports pending ones (environment WORKFORCE_NO_MIGRATE=true).")
     var noMigrate = false
 
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        if let text = environment("PORT"), port == nil, Int(text).map({ (0...65535).contains($0) }) != true {
-            throw ValidationError("PORT must be a number between 0 and 65535")
-        }
-    }
-
     func run() async throws {
-        let logger = database.makeLogger()
-        let session = try await database.openDatabase(logger: logger)
+        let settings = try resolve()
+        let databaseSettings = try database.resolve()
+        let logger = databaseSettings.makeLogger(to: .standardOutput)
+        let metrics = ServiceMetrics()
+        let session = try await databaseSettings.openDatabase(logger: logger, readURL: settings.readURL, metrics: metrics)
         try await session.run {
-            if noMigrate {
+            if settings.noMigrate {
                 logger.notice("skipping migrations (--no-migrate)")
             } else {
                 try await session.migrator.migrate()
             }
-            if try await session.migrator.status().isCurrent {
-                try await bootstrapAdminKey(APIKeyStore(pool: session.pool), logger: logger)
+            let status = try await session.migrator.status()
+            metrics.setMigrations(applied: status.applied.count, pending: status.pending.count)
+            if status.isCurrent {
+                try await bootstrapAdminKey(settings.bootstrapAdminKey, keys: APIKeyStore(pool: session.pool), logger: logger)
             } else {
                 logger.warning("migrations are pending: /readyz answers 503 until `workforce migrate` applies them")
             }
-            let configuration = ServerConfiguration(
-                host: host ?? environment("HOST") ?? "127.0.0.1",
-                port: port ?? environment("PORT").flatMap(Int.init) ?? 8080,
-                openAPIDocument: loadOpenAPIDocument(logger: logger)
-            )
             let app = try buildApplication(
-                ServerDependencies(pool: session.pool, migrator: session.migrator),
-                configuration: configuration,
-                logger: logger
-            ) { host, port in
-                logger.notice("listening on http://\(host):\(port)", metadata: ["host": "\(host)", "port": "\(port)"])
-            }
+                ServerDependencies(pool: session.pool, migrator: session.migrator, readPool: session.readPool, metrics: metrics),
+                configuration: settings.server(openAPIDocument: loadOpenAPIDocument(logger: logger)),
+                logger: logger,
+                onListening: { host, port in
+                    logger.notice("listening on http://\(host):\(port)", metadata: ["host": "\(host)", "port": "\(port)"])
+                },
+                onMetricsListening: { host, port in
+                    logger.notice("serving metrics at http://\(host):\(port)/metrics", metadata: ["host": "\(host)", "port": "\(port)"])
+                }
+            )
             try await app.runService()
             logger.info("server stopped")
         }
     }
 
-    private func bootstrapAdminKey(_ keys: APIKeyStore, logger: Logger) async throws {
-        let given = environment("WORKFORCE_BOOTSTRAP_ADMIN_KEY")
-        let secret: APIKeySecret
-        if let given {
-            guard let chosen = APIKeySecret(given) else {
-                throw ValidationError("WORKFORCE_BOOTSTRAP_ADMIN_KEY must be 1 to \(APIKeySecret.maximumLength) bytes")
-            }
-            secret = chosen
-        } else {
-            secret = .generate()
-        }
+    private func bootstrapAdminKey(_ given: APIKeySecret?, keys: APIKeyStore, logger: Logger) async throws {
+        let secret = given ?? .generate()
         guard let record = try await keys.createFirstAdmin(name: "bootstrap admin", secret: secret) else { return }
-        logger.notice("created the first admin API key", metadata: ["key_id": "\(record.id)"])
+        logger.notice("created the first admin API key", metadata: ["key_id": "\(record.id.uuidString.lowercased())"])
         if given == nil {
             print("Admin API key (shown once, store it now): \(secret.value)")
             fflush(nil)

@@ -49,6 +49,18 @@ import Testing
         await pool.close()
     }
 
+    @Test func statementsPastTheStatementTimeoutAreCancelledByTheServer() async throws {
+        let pool = ConnectionPool(configuration: .init(
+            connectionString: try await TestDatabase.create("stmttimeout"), maximumConnections: 1, statementTimeout: .seconds(1)
+        ))
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.query("SELECT pg_sleep(10)")
+        }
+        #expect(error?.isQueryCanceled == true)
+        #expect(try await pool.query("SHOW statement_timeout")[0].decode(String.self, "statement_timeout") == "1s")
+        await pool.close()
+    }
+
     @Test func waitersAreServedInArrivalOrder() async throws {
         let pool = try await TestDatabase.pool("fifo", maximumConnections: 1, acquireTimeout: .seconds(30))
         let order = OrderRecorder()

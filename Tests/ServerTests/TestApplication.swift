@@ -23,8 +23,16 @@ struct TestApplication {
     static let migrations = (try? Migration.load(from: repositoryRoot.appendingPathComponent("sql"))) ?? []
     static let openAPIDocument = (try? String(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)) ?? ""
 
-    static func make(_ prefix: String) async throws -> TestApplication {
-        let pool = try await TestDatabase.pool(prefix)
+    /// A migrated database with one admin key; the pool reports to `metrics` when given.
+    static func make(
+        _ prefix: String, maximumConnections: Int = 4, acquireTimeout: Duration = .seconds(10), metrics: ServiceMetrics? = nil
+    ) async throws -> TestApplication {
+        let configuration = ConnectionPool.Configuration(
+            connectionString: try await TestDatabase.create(prefix), maximumConnections: maximumConnections,
+            acquireTimeout: acquireTimeout
+        )
+        let pool = metrics.map { ConnectionPool(configuration: configuration, metricsFactory: $0.metricsFactory) }
+            ?? ConnectionPool(configuration: configuration)
         let migrator = Migrator(pool: pool, migrations: migrations)
         try await migrator.migrate()
         let keys = APIKeyStore(pool: pool)
@@ -51,22 +59,35 @@ struct TestApplication {
         maximumBodyBytes: Int = 1 << 20,
         projectionSyncLimit: Int = 1_500_000,
         projectionWorkers: Int = 0,
+        maximumImportBytes: Int = 64 << 20,
+        requestTimeout: Duration? = .seconds(60),
+        metricsPort: Int? = nil,
         migrator: Migrator? = nil,
         pool: ConnectionPool? = nil,
+        readPool: ConnectionPool? = nil,
+        metrics: ServiceMetrics = ServiceMetrics(),
         logHandler recorder: LogRecorder? = nil,
+        logLines: LogLineRecorder? = nil,
+        onMetricsListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in },
         _ body: @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
-        let logger = recorder.map { recorder in Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) } }
-            ?? Logger(label: "test.server")
+        var logger = Logger(label: "test.server")
+        if let recorder {
+            logger = Logger(label: "test.server") { _ in RecordingLogHandler(recorder: recorder) }
+        } else if let logLines {
+            logger = Logger(label: "test.server") { _ in LogLineHandler(format: .json, output: logLines.output, logLevel: .trace) }
+        }
         var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, openAPIDocument: Self.openAPIDocument
+            host: "127.0.0.1", port: 0, maximumBodyBytes: maximumBodyBytes, maximumImportBytes: maximumImportBytes,
+            requestTimeout: requestTimeout, metricsPort: metricsPort, openAPIDocument: Self.openAPIDocument
         )
         configuration.projectionSyncLimit = projectionSyncLimit
         configuration.projectionWorkers = projectionWorkers
         let app = try buildApplication(
-            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator),
+            ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, readPool: readPool, metrics: metrics),
             configuration: configuration,
-            logger: logger
+            logger: logger,
+            onMetricsListening: onMetricsListening
         )
         return try await app.test(.live, body)
     }
@@ -128,5 +149,22 @@ struct RecordingLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         recorder.append("\(event.level) \(event.message) \(merged)")
+    }
+}
+
+/// Collects the lines a ``LogLineHandler`` writes, each parsed as a JSON object.
+final class LogLineRecorder: Sendable {
+    private let storage = Mutex<[String]>([])
+
+    var output: LogOutput {
+        LogOutput { bytes in self.storage.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }
+    }
+
+    /// Every line as written.
+    var lines: [String] { storage.withLock { $0 } }
+
+    /// Every line as a JSON object.
+    var objects: [[String: Any]] {
+        lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
     }
 }

@@ -29,6 +29,18 @@ import Testing
         await pool.close()
     }
 
+    @Test func migrationsRunWithoutThePoolsStatementTimeoutAndRestoreIt() async throws {
+        // A migration may rightly take longer than any request (an index on a large table, waiting for another
+        // replica's lock); the pool's limit must not abort it, nor stay lifted on the connection afterwards.
+        let pool = ConnectionPool(configuration: .init(
+            connectionString: try await TestDatabase.create("slowmigration"), maximumConnections: 1, statementTimeout: .milliseconds(100)
+        ))
+        let migrator = Migrator(pool: pool, migrations: [migration("0001_slow.sql", "SELECT pg_sleep(0.3); CREATE TABLE slow (id int);")])
+        #expect(try await migrator.migrate() == [1])
+        #expect(try await pool.query("SHOW statement_timeout")[0].decode(String.self, "statement_timeout") == "100ms")
+        await pool.close()
+    }
+
     @Test func replicasStartingTogetherApplyEachFileOnce() async throws {
         // Without the advisory lock both would try CREATE TABLE and one would fail with 42P07.
         let connection = try await TestDatabase.create("replicas")

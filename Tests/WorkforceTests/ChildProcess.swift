@@ -63,6 +63,9 @@ final class ChildProcess {
         throw ChildProcessError.timedOut(standardError)
     }
 
+    /// True until the process exits.
+    var isRunning: Bool { (try? hasExited()) == false }
+
     /// Sends a signal (SIGTERM by default).
     func signal(_ signal: Int32 = SIGTERM) {
         kill(pid, signal)

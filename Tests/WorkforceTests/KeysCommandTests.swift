@@ -60,7 +60,10 @@ import Testing
         #expect(result.code == 0)
         let text = result.output
         if arguments.count > 1 {
-            for option in ["--database-url", "--data-dir", "--pool-size", "--acquire-timeout", "--migrations-dir", "--log-level"] {
+            for option in [
+                "--database-url", "--data-dir", "--pool-size", "--acquire-timeout", "--statement-timeout", "--migrations-dir", "--log-level",
+                "--log-format",
+            ] {
                 #expect(text.contains(option), "\(arguments) help lacks \(option)")
             }
         }

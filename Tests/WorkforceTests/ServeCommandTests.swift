@@ -26,7 +26,7 @@ import Testing
             "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": key,
         ])
         try await server.waitForOutput(containing: "listening on")
-        let port = try #require(listeningPort(in: server.standardError))
+        let port = try #require(listeningPort(in: server.standardOutput))
         #expect(try await status("http://127.0.0.1:\(port)/readyz") == 200)
         #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: key) == 200)
         #expect(!server.standardOutput.contains(key))
@@ -42,20 +42,23 @@ import Testing
         let environment: [String: String?] = ["DATABASE_URL": nil, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": nil]
         let first = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
         try await first.waitForOutput(containing: "listening on")
-        let adminKey = try #require(first.standardOutput.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        // The secret is a plain line of its own among the JSON log lines.
+        let keyLine = try #require(first.standardOutput.split(separator: "\n").first { $0.hasPrefix("Admin API key") })
+        let adminKey = try #require(keyLine.split(separator: " ").last.map(String.init))
         #expect(adminKey.hasPrefix("wfk_"))
-        let port = try #require(listeningPort(in: first.standardError))
+        let port = try #require(listeningPort(in: first.standardOutput))
         #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: adminKey) == 200)
         first.signal(SIGINT)
         #expect(try await first.waitForExit() == 0)
-        #expect(first.standardError.contains("embedded PostgreSQL stopped"))
+        #expect(first.standardOutput.contains("embedded PostgreSQL stopped"))
         #expect(!FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("postmaster.pid").path))
 
         let second = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
         try await second.waitForOutput(containing: "listening on")
-        let secondPort = try #require(listeningPort(in: second.standardError))
+        let secondPort = try #require(listeningPort(in: second.standardOutput))
         #expect(try await status("http://127.0.0.1:\(secondPort)/v1/me", key: adminKey) == 200)
         #expect(!second.standardOutput.contains("wfk_"))
+        #expect(!second.standardOutput.contains(adminKey))
         second.signal(SIGTERM)
         #expect(try await second.waitForExit() == 0)
     }
@@ -66,7 +69,7 @@ import Testing
         let database = try await TestDatabase.create("nomigrate")
         let server = try ChildProcess(["serve", "--port", "0", "--no-migrate"], environment: ["DATABASE_URL": database.raw])
         try await server.waitForOutput(containing: "listening on")
-        let log = server.standardError
+        let log = server.standardOutput
         let range = try #require(log.range(of: "listening on http://127.0.0.1:"))
         let port = try #require(Int(log[range.upperBound...].prefix { $0.isNumber }))
         let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!)

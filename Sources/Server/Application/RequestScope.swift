@@ -6,6 +6,8 @@ import Logging
 enum RequestScope {
     /// The authenticated caller; nil outside `/v1`.
     @TaskLocal static var principal: Principal?
+    /// Filled in with the caller's key id once authenticated, for the request's log line.
+    @TaskLocal static var caller: RequestCaller?
     /// The request's logger, carrying its request id.
     @TaskLocal static var logger = Logger(label: "workforce.request")
 

@@ -8,6 +8,10 @@ public struct ServerConfiguration: Sendable {
     public var maximumBodyBytes: Int
     /// Largest accepted import body, in bytes (100,000 rows fit well within the default).
     public var maximumImportBytes: Int
+    /// The longest a request may take before it is cancelled and answered 503; nil for no limit.
+    public var requestTimeout: Duration?
+    /// Port of a separate listener for `GET /metrics` (0 picks a free one); nil serves it on ``port``.
+    public var metricsPort: Int?
     /// The API contract served at `GET /openapi.yaml`.
     public var openAPIDocument: String
     /// Projection runs up to this size (queues × months × draws) are computed in the request; larger ones
@@ -19,12 +23,14 @@ public struct ServerConfiguration: Sendable {
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maximumBodyBytes: Int = 1 << 20, maximumImportBytes: Int = 64 << 20,
-        openAPIDocument: String
+        requestTimeout: Duration? = .seconds(60), metricsPort: Int? = nil, openAPIDocument: String
     ) {
         self.host = host
         self.port = port
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumImportBytes = maximumImportBytes
+        self.requestTimeout = requestTimeout
+        self.metricsPort = metricsPort
         self.openAPIDocument = openAPIDocument
     }
 }

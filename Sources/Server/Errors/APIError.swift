@@ -8,4 +8,6 @@ enum APIError: Error, Sendable {
     case methodNotAllowed(allowed: [String])
     /// A query, path or header parameter is invalid (400).
     case invalidParameter(name: String, detail: String)
+    /// The request ran past the request timeout and was cancelled (503).
+    case deadlineExceeded(after: Duration)
 }

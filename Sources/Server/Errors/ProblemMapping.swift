@@ -31,6 +31,11 @@ enum ProblemMapping {
             )
         case let error as PostgresError where error.isUnavailable:
             return unavailable
+        case let error as PostgresError where error.isQueryCanceled:
+            return Problem(
+                status: 503, slug: "timeout", title: "Service Unavailable",
+                detail: "The database did not finish the request in time; retry later.", retryAfterSeconds: retryAfterSeconds
+            )
         case let error as PostgresError where error.kind == .invalidParameter:
             return Problem(status: 400, slug: "invalid-request", title: "Bad Request", detail: "A text value contains a NUL character.")
         case is CancellationError:
@@ -111,6 +116,12 @@ enum ProblemMapping {
                 status: 400, slug: "invalid-request", title: "Bad Request", detail: "A parameter is invalid.",
                 errors: [.init(parameter: name, detail: detail)]
             )
+        case .deadlineExceeded(let timeout):
+            Problem(
+                status: 503, slug: "timeout", title: "Service Unavailable",
+                detail: "The request took longer than \(secondsText(timeout)) seconds and was cancelled; retry later.",
+                retryAfterSeconds: retryAfterSeconds
+            )
         }
     }
 
@@ -161,6 +172,13 @@ enum ProblemMapping {
         default:
             internalError
         }
+    }
+
+    /// `60`, `0.5`: a duration in seconds as people write it.
+    private static func secondsText(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        guard attoseconds != 0 else { return String(seconds) }
+        return String(Double(seconds) + Double(attoseconds) / 1e18)
     }
 
     /// The query parameter a decoding failure is about, when its coding path starts with one.

@@ -5,6 +5,7 @@ import WorkforceAPI
 /// Implements the operations of `openapi.yaml`; one extension file per tag.
 struct APIHandlers: APIProtocol {
     let pool: ConnectionPool
+    let readPool: ConnectionPool
     let keys: any APIKeyRepository
     let orgUnits: any OrgUnitRepository
     let jobRoles: any JobRoleRepository
@@ -17,4 +18,5 @@ struct APIHandlers: APIProtocol {
     let projections: ProjectionStore
     let projectionSyncLimit: Int
     let migrator: Migrator
+    let metrics: ServiceMetrics
 }

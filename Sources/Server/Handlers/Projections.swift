@@ -50,7 +50,9 @@ extension APIHandlers {
                 body: .json(try .init(record, showCosts: showCosts))
             ))
         }
+        let started = ContinuousClock.now
         let result = try await ProjectionRunner.run(inputs, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        metrics.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
         let record = try await projections.insert(run, result: String(decoding: try result.encoded(), as: UTF8.self))
         return .created(.init(
             headers: .init(location: "/v1/projections/\(record.id.uuidString.lowercased())"),

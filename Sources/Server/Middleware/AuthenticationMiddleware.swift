@@ -27,8 +27,10 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let record = try await keys.authenticate(secret) else {
             throw APIError.unauthorized("The API key is unknown or revoked.")
         }
+        let keyID = record.id.uuidString.lowercased()
+        RequestScope.caller?.keyID = keyID
         var context = context
-        context.logger[metadataKey: "key_id"] = .string(record.id.uuidString.lowercased())
+        context.logger[metadataKey: "key_id"] = .string(keyID)
         return try await RequestScope.$principal.withValue(record.principal) {
             try await RequestScope.$logger.withValue(context.logger) {
                 try await next(request, context)

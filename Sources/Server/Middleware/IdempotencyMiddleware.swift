@@ -51,7 +51,10 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            try? await store.release(apiKeyID: apiKeyID, key: key)
+            // A request past its deadline is cancelled, and so would be any statement it ran: release the key
+            // from a task of its own, so that a retry need not wait for the claim to expire.
+            let store = self.store
+            await Task { try? await store.release(apiKeyID: apiKeyID, key: key) }.value
             throw error
         }
         let sink = BodySink()

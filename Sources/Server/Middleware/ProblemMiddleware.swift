@@ -3,9 +3,11 @@ import Hummingbird
 import Logging
 import NIOCore
 import OpenAPIRuntime
+import Postgres
 
 /// Turns every error thrown below it (routing, authentication, decoding, handlers, database) into an
-/// `application/problem+json` response, and logs server faults with the request id.
+/// `application/problem+json` response, and logs each server fault once, at error level, with its cause and the
+/// request id.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -14,10 +16,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var problem = ProblemMapping.problem(for: error)
             problem.instance = request.uri.path
             if problem.status >= 500 {
-                context.logger.error(
-                    "request failed",
-                    metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(Self.loggable(error))"]
-                )
+                var metadata: Logger.Metadata = ["status": .stringConvertible(problem.status), "error": .string(Self.loggable(error))]
+                if let keyID = RequestScope.caller?.keyID { metadata["key_id"] = .string(keyID) }
+                context.logger.error("request failed", metadata: metadata)
             }
             var headers: HTTPFields = [.contentType: "application/problem+json"]
             if let retryAfter = problem.retryAfterSeconds {
@@ -38,11 +39,16 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// What to log of a failure: never a `ServerError`'s own description, which repeats the request's headers
-    /// (and so the API key) and its decoded input.
+    /// (and so the API key) and its decoded input, nor a database error's detail, which may quote a row's values
+    /// (compensation among them).
     private static func loggable(_ error: any Error) -> String {
-        if let serverError = error as? ServerError {
-            return "operation \(serverError.operationID): \(String(reflecting: serverError.underlyingError))"
+        switch error {
+        case let serverError as ServerError:
+            "operation \(serverError.operationID): \(loggable(serverError.underlyingError))"
+        case let databaseError as PostgresError:
+            "PostgresError: \(databaseError.summary)"
+        default:
+            String(reflecting: error)
         }
-        return String(reflecting: error)
     }
 }

@@ -11,6 +11,8 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestID = request.headers[Self.headerName].flatMap(Self.acceptable) ?? UUID().uuidString.lowercased()
         var context = context
+        // Hummingbird's own per-connection counter would sit beside the id clients and logs share.
+        context.logger[metadataKey: "hb.request.id"] = nil
         context.logger[metadataKey: "request_id"] = .string(requestID)
         var response = try await next(request, context)
         response.headers[Self.headerName] = requestID

@@ -12,6 +12,8 @@ struct ProjectionWorker: Service {
     let store: ProjectionStore
     let name: String
     let logger: Logger
+    /// Where runs, their duration and the queue depth are reported.
+    var metrics: ServiceMetrics?
     /// Pause between polls of an empty queue.
     var idlePause: Duration = .seconds(1)
     /// How long a claim lasts without a heartbeat.
@@ -28,6 +30,7 @@ struct ProjectionWorker: Service {
             while !Task.isCancelled {
                 do {
                     if try await runOne() { continue }
+                    if let metrics { metrics.setJobQueueDepth(try await store.queueDepth()) }
                 } catch is CancellationError {
                     break
                 } catch {
@@ -50,6 +53,7 @@ struct ProjectionWorker: Service {
             let result = try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
             let text = String(decoding: try result.encoded(), as: UTF8.self)
             let stored = try await store.complete(id: job.id, owner: name, result: text)
+            metrics?.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
             logger.info("projection job completed", metadata: [
                 "projection_id": "\(job.id)", "stored": "\(stored)", "duration_ms": "\((ContinuousClock.now - started).components.seconds * 1000)",
             ])

@@ -65,6 +65,9 @@ struct Serve: AsyncParsableCommand {
     ))
     var workers: String?
 
+    @Flag(help: "Load the demonstration company (see `workforce seed --demo`) when the database has no org units yet (environment WORKFORCE_DEMO=true).")
+    var demo = false
+
     @Flag(help: "Do not apply migrations at start; readiness then reports pending ones (environment WORKFORCE_NO_MIGRATE=true).")
     var noMigrate = false
 
@@ -84,6 +87,15 @@ struct Serve: AsyncParsableCommand {
             }
             let status = try await session.migrator.status()
             metrics.setMigrations(applied: status.applied.count, pending: status.pending.count)
+            if settings.demo {
+                if !status.isCurrent {
+                    logger.warning("demo data not loaded: migrations are pending")
+                } else if try await DemoData(pool: session.pool).databaseIsEmpty() {
+                    try await Seed.loadDemo(DemoData(pool: session.pool), logger: logger)
+                } else {
+                    logger.info("demo data not loaded: the database already has org units")
+                }
+            }
             if status.isCurrent {
                 try await bootstrapAdminKey(settings.bootstrapAdminKey, keys: APIKeyStore(pool: session.pool), logger: logger)
             } else {

@@ -16,6 +16,8 @@ struct ServeSettings {
     var noMigrate: Bool
     /// Projection workers of this process.
     var workers: Int
+    /// Load the demo company into an empty database.
+    var demo: Bool
 
     /// The HTTP server's configuration.
     func server(openAPIDocument: String) -> ServerConfiguration {
@@ -63,7 +65,10 @@ extension Serve {
             noMigrate: try reader.optional(
                 noMigrate ? "true" : nil, flagName: "--no-migrate", variable: "WORKFORCE_NO_MIGRATE", expected: "true or false"
             ) { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false,
-            workers: try reader.integer(workers, flagName: "--workers", variable: "WORKFORCE_WORKERS", in: 0...64) ?? 1
+            workers: try reader.integer(workers, flagName: "--workers", variable: "WORKFORCE_WORKERS", in: 0...64) ?? 1,
+            demo: try reader.optional(
+                demo ? "true" : nil, flagName: "--demo", variable: "WORKFORCE_DEMO", expected: "true or false"
+            ) { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
         )
     }
 }

@@ -10,7 +10,7 @@ struct Workforce: AsyncParsableCommand {
             With no DATABASE_URL every command uses a private PostgreSQL server in the data directory, \
             starting it when it is not running.
             """,
-        subcommands: [Serve.self, Migrate.self, Keys.self],
+        subcommands: [Serve.self, Migrate.self, Keys.self, Seed.self],
         defaultSubcommand: Serve.self
     )
 }

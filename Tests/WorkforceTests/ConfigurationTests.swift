@@ -11,7 +11,7 @@ import Testing
         ("DATABASE_POOL_SIZE", "abc"), ("DATABASE_POOL_SIZE", "0"), ("PORT", "70000"), ("METRICS_PORT", "http"),
         ("DATABASE_ACQUIRE_TIMEOUT", "soon"), ("DATABASE_STATEMENT_TIMEOUT", "-1"), ("REQUEST_TIMEOUT", "1e3"),
         ("MAX_BODY_BYTES", "1MB"), ("MAX_IMPORT_BYTES", "12"), ("LOG_LEVEL", "loud"), ("LOG_FORMAT", "xml"),
-        ("WORKFORCE_NO_MIGRATE", "maybe"), ("WORKFORCE_WORKERS", "65"), ("HOST", "local host"), ("WORKFORCE_MIGRATIONS_DIR", "/nonexistent/sql"),
+        ("WORKFORCE_NO_MIGRATE", "maybe"), ("WORKFORCE_WORKERS", "65"), ("WORKFORCE_DEMO", "yes please"), ("HOST", "local host"), ("WORKFORCE_MIGRATIONS_DIR", "/nonexistent/sql"),
     ])
     func badEnvironmentValueStopsStartUpWithOneLine(variable: String, value: String) async throws {
         var environment = Self.unreachable
@@ -70,7 +70,7 @@ import Testing
             ("--acquire-timeout", "DATABASE_ACQUIRE_TIMEOUT"), ("--statement-timeout", "DATABASE_STATEMENT_TIMEOUT"),
             ("--request-timeout", "REQUEST_TIMEOUT"), ("--max-body-bytes", "MAX_BODY_BYTES"), ("--max-import-bytes", "MAX_IMPORT_BYTES"),
             ("--migrations-dir", "WORKFORCE_MIGRATIONS_DIR"), ("--log-level", "LOG_LEVEL"), ("--log-format", "LOG_FORMAT"),
-            ("--bootstrap-admin-key", "WORKFORCE_BOOTSTRAP_ADMIN_KEY"), ("--no-migrate", "WORKFORCE_NO_MIGRATE"), ("--workers", "WORKFORCE_WORKERS"),
+            ("--bootstrap-admin-key", "WORKFORCE_BOOTSTRAP_ADMIN_KEY"), ("--no-migrate", "WORKFORCE_NO_MIGRATE"), ("--workers", "WORKFORCE_WORKERS"), ("--demo", "WORKFORCE_DEMO"),
         ]
         for (flag, variable) in settings {
             #expect(result.output.contains(flag), "help lacks \(flag)")

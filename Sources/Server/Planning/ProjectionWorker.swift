@@ -26,7 +26,7 @@ struct ProjectionWorker: Service {
     func run() async throws {
         logger.info("projection worker started", metadata: ["worker": "\(name)"])
         // Graceful shutdown cancels the loop: a running job is released for another worker.
-        try? await cancelWhenGracefulShutdown { [self] in
+        await cancelWhenGracefulShutdown { [self] in
             while !Task.isCancelled {
                 do {
                     if try await runOne() { continue }

@@ -49,12 +49,7 @@ public struct HiringPlanStore: Sendable {
     public func list(_ filter: HiringPlanFilter, scope: OrgScope, after cursor: UUID?, limit: Int) async throws -> [HiringPlanRecord] {
         try await pool.query(
             """
-            \(OrgUnitStore.scopeCTE),
-            filter_tree AS (
-                SELECT id FROM org_units WHERE id = $2::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
-            )
+            \(OrgUnitStore.scopeAndFilterCTE)
             SELECT \(HiringPlanRecord.columns) FROM hiring_plans p \(HiringPlanRecord.totals)
             WHERE ($1::uuid IS NULL OR p.org_unit_id IN (SELECT id FROM scope))
               AND ($2::uuid IS NULL OR p.org_unit_id IN (SELECT id FROM filter_tree))

@@ -139,12 +139,7 @@ public struct OrgUnitStore: OrgUnitRepository {
     public func list(_ filter: OrgUnitFilter, scope: OrgScope, after cursor: UUID?, limit: Int) async throws -> [OrgUnitRecord] {
         let rows = try await pool.query(
             """
-            \(Self.scopeCTE),
-            filter_tree AS (
-                SELECT id FROM org_units WHERE id = $2::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
-            )
+            \(Self.scopeAndFilterCTE)
             SELECT \(Self.columns) FROM org_units
             WHERE ($1::uuid IS NULL OR id IN (SELECT id FROM scope))
               AND ($2::uuid IS NULL OR id IN (SELECT id FROM filter_tree))
@@ -242,6 +237,16 @@ public struct OrgUnitStore: OrgUnitRepository {
             SELECT id FROM org_units WHERE id = $1::uuid
             UNION ALL
             SELECT child.id FROM org_units child JOIN scope parent ON child.parent_id = parent.id
+        )
+        """
+
+    /// ``scopeCTE`` and `filter_tree`: the subtree rooted at `$2` (empty when `$2` is NULL), for a filter by unit.
+    static let scopeAndFilterCTE = scopeCTE + """
+        ,
+        filter_tree AS (
+            SELECT id FROM org_units WHERE id = $2::uuid
+            UNION ALL
+            SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
         )
         """
 

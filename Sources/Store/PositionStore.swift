@@ -107,12 +107,7 @@ public struct PositionStore: PositionRepository {
     ) async throws -> [PositionRecord] {
         try await pool.query(
             """
-            \(OrgUnitStore.scopeCTE),
-            filter_tree AS (
-                SELECT id FROM org_units WHERE id = $2::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
-            )
+            \(OrgUnitStore.scopeAndFilterCTE)
             SELECT \(Self.columns)
             FROM position_versions v JOIN positions p ON p.id = v.position_id
             WHERE daterange(v.valid_from, v.valid_to) @> $3::date

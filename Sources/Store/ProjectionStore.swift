@@ -221,14 +221,10 @@ public struct ProjectionStore: Sendable {
     public func cohorts(root: UUID, on date: CalendarDate) async throws -> [CohortRow] {
         try await pool.query(
             """
-            WITH RECURSIVE tree AS (
-                SELECT id FROM org_units WHERE id = $1::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN tree parent ON child.parent_id = parent.id
-            ),
+            \(OrgUnitStore.scopeCTE),
             current AS (
                 SELECT v.position_id, v.queue_id, v.fte FROM position_versions v
-                WHERE v.org_unit_id IN (SELECT id FROM tree) AND v.status = 'filled'
+                WHERE v.org_unit_id IN (SELECT id FROM scope) AND v.status = 'filled'
                   AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date)
             )
             SELECT c.queue_id, greatest(0, (extract(year FROM age($2::date, f.first_day)) * 12 + extract(month FROM age($2::date, f.first_day))))::int AS tenure,
@@ -249,11 +245,7 @@ public struct ProjectionStore: Sendable {
     public func compensation(root: UUID, on date: CalendarDate) async throws -> [CompensationRow] {
         try await pool.query(
             """
-            WITH RECURSIVE tree AS (
-                SELECT id FROM org_units WHERE id = $1::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN tree parent ON child.parent_id = parent.id
-            )
+            \(OrgUnitStore.scopeCTE)
             SELECT r.currency, sum(v.fte)::float8 AS fte,
                    (sum(coalesce(v.salary_override, r.annual_base_salary) * v.fte) / sum(v.fte))::text AS salary,
                    (sum(r.benefits_rate * v.fte) / sum(v.fte))::float8 AS benefits,
@@ -261,7 +253,7 @@ public struct ProjectionStore: Sendable {
                    (sum(r.hiring_cost_per_hire * v.fte) / sum(v.fte))::text AS hiring,
                    (sum(r.ramp_months_to_full_productivity * v.fte) / sum(v.fte))::float8 AS ramp
             FROM position_versions v JOIN job_roles r ON r.id = v.role_id
-            WHERE v.org_unit_id IN (SELECT id FROM tree) AND v.status = 'filled'
+            WHERE v.org_unit_id IN (SELECT id FROM scope) AND v.status = 'filled'
               AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date)
             GROUP BY r.currency
             ORDER BY fte DESC, r.currency

@@ -130,12 +130,7 @@ public struct QueueStore: Sendable {
     public func list(_ filter: QueueFilter, scope: OrgScope, after cursor: UUID?, limit: Int) async throws -> [QueueRecord] {
         try await pool.query(
             """
-            \(OrgUnitStore.scopeCTE),
-            filter_tree AS (
-                SELECT id FROM org_units WHERE id = $2::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
-            )
+            \(OrgUnitStore.scopeAndFilterCTE)
             SELECT \(Self.columns) FROM queues q
             WHERE \(Self.inScope)
               AND ($2::uuid IS NULL OR q.org_unit_id IN (SELECT id FROM filter_tree))
@@ -277,12 +272,7 @@ public struct QueueStore: Sendable {
     public func monthInputs(month: CalendarMonth, subtree: UUID?, scope: OrgScope, limit: Int) async throws -> [QueueMonthInputs] {
         let rows = try await pool.query(
             """
-            \(OrgUnitStore.scopeCTE),
-            filter_tree AS (
-                SELECT id FROM org_units WHERE id = $2::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN filter_tree parent ON child.parent_id = parent.id
-            )
+            \(OrgUnitStore.scopeAndFilterCTE)
             SELECT \(Self.columns),
                    d.month::text AS demand_month, d.actual_volume, d.forecast_volume, d.updated_at AS demand_updated_at,
                    \(Self.automationColumns),

@@ -93,6 +93,9 @@ import Testing
                 let late = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Late"}"#, headers: [header: "late"])
                 #expect(late.status == .serviceUnavailable)
             }
+        }
+        // The retry gets the default deadline, so a busy machine cannot time it out as well.
+        try await app.test { client in
             let retry = try await client.send(.post, "/v1/org-units", key: app.adminKey, json: #"{"name": "Late"}"#, headers: [header: "late"])
             #expect(retry.status == .created)
         }

@@ -43,6 +43,27 @@ import Testing
         }
     }
 
+    /// Runs computed in the request and by a worker are both counted in /metrics.
+    @Test func projectionRunsAreCounted() async throws {
+        let metrics = ServiceMetrics()
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        try await app.test(projectionSyncLimit: 1_000, projectionWorkers: 1, metrics: metrics) { client in
+            let small = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 2, draws: 50))
+            #expect(small.status == .created)
+            let large = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 4, draws: 2_000))
+            #expect(large.status == .accepted)
+            let location = try #require(large.headers[.location])
+            var status = ""
+            for _ in 0..<600 where status != "completed" {
+                try await Task.sleep(for: .milliseconds(100))
+                status = try await client.send(.get, location, key: app.adminKey).json["status"] as? String ?? ""
+            }
+            let text = try await client.send(.get, "/metrics").text
+            #expect(text.contains("\(ServiceMetrics.Name.projectionRuns) 2"))
+            #expect(text.contains("\(ServiceMetrics.Name.projectionDuration)_count 2"))
+        }
+    }
+
     @Test func csvOfAQueuedRunIsAConflict() async throws {
         try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
             let fixture = try await ProjectionFixture.make(app, client: client)

@@ -33,11 +33,15 @@ public struct TradeOffDraft: Sendable, Equatable {
     public let month: CalendarMonth
     /// Bot-first shares to evaluate, each in [0, 1].
     public let botShares: [Double]
-    /// Staffing levels to evaluate, as multiples of the FTE each share requires.
+    /// Staffing levels to evaluate, as multiples of the FTE each share requires (when ``staffingFTE`` is nil).
     public let staffingRatios: [Double]
+    /// Staffing levels to evaluate in productive FTE, the same at every share; nil sweeps ``staffingRatios``.
+    public let staffingFTE: [Double]?
 
     /// Validates the request; throws ``DomainError/invalid(_:)`` listing every problem.
-    public init(queueID: String, month: String, botShareSteps: [Double]?, botShareRange: Range?, staffing: Range?) throws {
+    public init(
+        queueID: String, month: String, botShareSteps: [Double]?, botShareRange: Range?, staffing: Range?, staffingFTE: Range? = nil
+    ) throws {
         var problems: [FieldProblem] = []
         self.queueID = Validate.optionalUUID(queueID, pointer: "/queue_id", into: &problems) ?? UUID()
         self.month = Validate.calendarMonth(month, pointer: "/month", into: &problems)
@@ -54,10 +58,16 @@ public struct TradeOffDraft: Sendable, Equatable {
         } else {
             botShares = Self.defaultBotShares
         }
+        if staffing != nil, staffingFTE != nil {
+            problems.append(FieldProblem(pointer: "/staffing_fte", detail: "must not be given together with staffing"))
+        }
         staffingRatios = staffing.map { Self.values($0, pointer: "/staffing", within: 0...10, into: &problems) } ?? Self.defaultStaffingRatios
-        if problems.isEmpty, botShares.count * staffingRatios.count > Self.maximumPoints {
+        self.staffingFTE = staffingFTE.map { Self.values($0, pointer: "/staffing_fte", within: 0...100_000, into: &problems) }
+        let levels = self.staffingFTE?.count ?? staffingRatios.count
+        if problems.isEmpty, botShares.count * levels > Self.maximumPoints {
             problems.append(FieldProblem(
-                pointer: "/staffing", detail: "the sweep would have \(botShares.count * staffingRatios.count) points; at most \(Self.maximumPoints)"
+                pointer: self.staffingFTE == nil ? "/staffing" : "/staffing_fte",
+                detail: "the sweep would have \(botShares.count * levels) points; at most \(Self.maximumPoints)"
             ))
         }
         if !problems.isEmpty { throw DomainError.invalid(problems) }
@@ -68,7 +78,7 @@ public struct TradeOffDraft: Sendable, Equatable {
         let count = problems.count
         let from = Validate.number(range.from, pointer: pointer + "/from", in: bounds, into: &problems)
         let to = Validate.number(range.to, pointer: pointer + "/to", in: bounds, into: &problems)
-        let step = Validate.number(range.step, pointer: pointer + "/step", in: 0.001...10, into: &problems)
+        let step = Validate.number(range.step, pointer: pointer + "/step", in: 0.001...max(10, bounds.upperBound), into: &problems)
         if problems.count == count, to < from {
             problems.append(FieldProblem(pointer: pointer + "/to", detail: "must be at least from"))
         }

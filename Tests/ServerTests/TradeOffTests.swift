@@ -77,6 +77,30 @@ import Testing
         }
     }
 
+    /// Fixed FTE levels staff every share alike; the frontier of those points is still Pareto.
+    @Test func fixedFTELevelsAreSweptAtEveryShare() async throws {
+        try await app.test { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let response = try await client.send(.post, "/v1/tradeoffs", key: app.adminKey, json: """
+                {"queue_id": "\(fixture.queueID)", "month": "2026-06", "bot_share_steps": [0.3, 0.7],
+                 "staffing_fte": {"from": 20, "to": 40, "step": 5}}
+                """)
+            #expect(response.status == .ok)
+            #expect(response.json["points_evaluated"] as? Int == 10)
+            let frontier = try #require(response.json["frontier"] as? [[String: Any]])
+            #expect(!frontier.isEmpty)
+            for point in frontier {
+                let staffed = point["staffed_fte"] as? Double ?? -1
+                #expect([20.0, 25, 30, 35, 40].contains { abs($0 - staffed) <= 1e-6 }, "\(staffed)")
+            }
+            let both = try await client.send(.post, "/v1/tradeoffs", key: app.adminKey, json: """
+                {"queue_id": "\(fixture.queueID)", "month": "2026-06", "staffing": {"from": 1, "to": 1, "step": 1},
+                 "staffing_fte": {"from": 20, "to": 40, "step": 5}}
+                """)
+            #expect(both.problemErrors.contains { $0["pointer"] == "/staffing_fte" })
+        }
+    }
+
     @Test func sweepIsBoundedAndCostsAreHiddenFromViewers() async throws {
         let root = try await app.orgUnit("Company")
         let viewer = try await app.key(.viewer)

@@ -15,7 +15,7 @@ extension APIHandlers {
         }
         let draft = try TradeOffDraft(
             queueID: body.queueId, month: body.month, botShareSteps: body.botShareSteps, botShareRange: range(body.botShareRange),
-            staffing: range(body.staffing)
+            staffing: range(body.staffing), staffingFTE: body.staffingFte.map { TradeOffDraft.Range(from: $0.from, to: $0.to, step: $0.step) }
         )
         guard let queue = try await queues.find(id: draft.queueID, scope: principal.readScope) else {
             throw DomainError.unresolvedReferences([FieldProblem(pointer: "/queue_id", detail: "no such queue in your scope")])
@@ -68,17 +68,38 @@ struct TradeOffInputs {
         return inputs
     }
 
-    /// The sweep of the queue in the snapshot's month.
-    static func frontier(_ inputs: ProjectionInputs, queueID: UUID, draft: TradeOffDraft) throws -> TradeOffFrontier {
+    /// The sweep of the queue in the snapshot's month: every point evaluated and the Pareto-optimal ones.
+    static func frontier(_ inputs: ProjectionInputs, queueID: UUID, draft: TradeOffDraft) throws -> (points: [TradeOffPoint], frontier: [TradeOffPoint]) {
         guard let index = inputs.queues.firstIndex(where: { $0.id == queueID }) else {
             throw DomainError.unprocessable("The queue is not part of its org unit's projection.")
         }
         let (model, _) = try inputs.model()
         do {
-            let sweep = try TradeOffSweep(botShares: draft.botShares, staffingRatios: draft.staffingRatios)
-            return try TradeOffFrontier(model: model, queue: index, month: 0, sweep: sweep)
+            guard let levels = draft.staffingFTE else {
+                let sweep = try TradeOffSweep(botShares: draft.botShares, staffingRatios: draft.staffingRatios)
+                let frontier = try TradeOffFrontier(model: model, queue: index, month: 0, sweep: sweep)
+                return (frontier.points, frontier.frontier)
+            }
+            // Fixed FTE levels: each share's ratios are the levels over the FTE that share requires.
+            let requirements = try TradeOffFrontier(
+                model: model, queue: index, month: 0, sweep: try TradeOffSweep(botShares: draft.botShares, staffingRatios: [1])
+            )
+            var points: [TradeOffPoint] = []
+            for requirement in requirements.points {
+                let ratios = requirement.requiredFTE > 0 ? levels.map { $0 / requirement.requiredFTE } : [0]
+                let sweep = try TradeOffSweep(botShares: [requirement.botShare], staffingRatios: ratios)
+                points += try TradeOffFrontier(model: model, queue: index, month: 0, sweep: sweep).points
+            }
+            return (points, paretoOptimal(points))
         } catch {
             throw DomainError.unprocessable("The trade-off cannot be computed: \(error.description).")
         }
+    }
+
+    /// The points no other point dominates, keeping the first of points with equal objectives (as ``TradeOffFrontier``).
+    static func paretoOptimal(_ points: [TradeOffPoint]) -> [TradeOffPoint] {
+        points.enumerated().filter { index, point in
+            !points.contains { $0.dominates(point) } && !points[..<index].contains { $0.hasSameObjectives(as: point) }
+        }.map(\.element)
     }
 }

@@ -84,6 +84,10 @@ public struct TradeOffDraft: Sendable, Equatable {
         }
         guard problems.count == count else { return [] }
         let steps = Int(((to - from) / step + 1e-9).rounded(.down))
+        guard steps < maximumPoints else {
+            problems.append(FieldProblem(pointer: pointer + "/step", detail: "gives more than \(maximumPoints) values; take a larger step"))
+            return []
+        }
         return (0...steps).map { ((from + Double($0) * step) * 1e9).rounded() / 1e9 }
     }
 }

@@ -98,6 +98,10 @@ import Testing
                  "staffing_fte": {"from": 20, "to": 40, "step": 5}}
                 """)
             #expect(both.problemErrors.contains { $0["pointer"] == "/staffing_fte" })
+            let huge = try await client.send(.post, "/v1/tradeoffs", key: app.adminKey, json: """
+                {"queue_id": "\(fixture.queueID)", "month": "2026-06", "staffing_fte": {"from": 0, "to": 99999, "step": 0.001}}
+                """)
+            #expect(huge.problemErrors.contains { $0["pointer"] == "/staffing_fte/step" })
         }
     }
 

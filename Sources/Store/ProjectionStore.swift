@@ -262,6 +262,21 @@ public struct ProjectionStore: Sendable {
         ).map(Self.compensation)
     }
 
+    /// The role held by most filled positions staffing `queueID` on `date` (ties: more FTE, then the lower id).
+    public func mostCommonRole(queueID: UUID, on date: CalendarDate) async throws -> UUID? {
+        try await pool.query(
+            """
+            SELECT v.role_id FROM position_versions v
+            WHERE v.queue_id = $1::uuid AND v.status = 'filled'
+              AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date)
+            GROUP BY v.role_id
+            ORDER BY count(*) DESC, sum(v.fte) DESC, v.role_id
+            LIMIT 1
+            """,
+            [queueID, date.description]
+        ).first.map { try $0.decode(UUID.self, "role_id") }
+    }
+
     /// Compensation of roles weighted by `weights` (role id → hires), for plans that hire into an empty scope.
     public func roleCompensation(_ weights: [UUID: Double]) async throws -> [CompensationRow] {
         guard !weights.isEmpty else { return [] }

@@ -10,28 +10,7 @@ extension APIHandlers {
         try principal.require(.runProjections)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls()
-        let assumptions = body.assumptions
-        let weights = assumptions?.qualityWeights
-        var qualityWeights: [String: Double] = [:]
-        for (name, value) in [
-            ("human_resolved", weights?.humanResolved), ("bot_resolved", weights?.botResolved),
-            ("escalated_then_resolved", weights?.escalatedThenResolved), ("false_containment", weights?.falseContainment),
-            ("abandoned", weights?.abandoned), ("wait_penalty_per_minute", weights?.waitPenaltyPerMinute),
-        ] {
-            if let value { qualityWeights[name] = value }
-        }
-        let draft = try ProjectionDraft(
-            orgUnitID: body.orgUnitId, startMonth: body.startMonth, horizonMonths: body.horizonMonths, draws: body.draws,
-            seed: body.seed, includeApprovedPlans: body.includeApprovedPlans, planIDs: body.planIds,
-            lines: (body.changes?.lines ?? []).map(HiringPlanLine.Input.init),
-            automationChanges: (body.changes?.automationChanges ?? []).map(AutomationChange.Input.init),
-            assumptions: ProjectionAssumptionOverrides(
-                annualAttrition: assumptions?.annualAttrition, leadTimeMonths: assumptions?.leadTimeMonths,
-                rampMonthsToFullProductivity: assumptions?.rampMonthsToFullProductivity,
-                annualDemandGrowth: assumptions?.annualDemandGrowth, demandUncertainty: assumptions?.demandUncertainty,
-                handleTimeUncertainty: assumptions?.handleTimeUncertainty, qualityWeights: qualityWeights
-            )
-        )
+        let draft = try Self.projectionDraft(body)
         guard try await orgUnits.find(id: draft.orgUnitID, scope: principal.readScope) != nil else {
             throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
         }
@@ -86,6 +65,37 @@ extension APIHandlers {
             return .ok(.init(body: .csv(HTTPBody(ProjectionCSV.render(result, showCosts: showCosts)))))
         }
         return .ok(.init(body: .json(try .init(record, showCosts: showCosts))))
+    }
+
+
+    /// Validates a projection request; problems point under `prefix` (e.g. `/base` in a comparison).
+    static func projectionDraft(_ body: Components.Schemas.ProjectionRequest, prefix: String = "") throws -> ProjectionDraft {
+        let assumptions = body.assumptions
+        let weights = assumptions?.qualityWeights
+        var qualityWeights: [String: Double] = [:]
+        for (name, value) in [
+            ("human_resolved", weights?.humanResolved), ("bot_resolved", weights?.botResolved),
+            ("escalated_then_resolved", weights?.escalatedThenResolved), ("false_containment", weights?.falseContainment),
+            ("abandoned", weights?.abandoned), ("wait_penalty_per_minute", weights?.waitPenaltyPerMinute),
+        ] {
+            if let value { qualityWeights[name] = value }
+        }
+        do {
+            return try ProjectionDraft(
+                orgUnitID: body.orgUnitId, startMonth: body.startMonth, horizonMonths: body.horizonMonths, draws: body.draws,
+                seed: body.seed, includeApprovedPlans: body.includeApprovedPlans, planIDs: body.planIds,
+                lines: (body.changes?.lines ?? []).map(HiringPlanLine.Input.init),
+                automationChanges: (body.changes?.automationChanges ?? []).map(AutomationChange.Input.init),
+                assumptions: ProjectionAssumptionOverrides(
+                    annualAttrition: assumptions?.annualAttrition, leadTimeMonths: assumptions?.leadTimeMonths,
+                    rampMonthsToFullProductivity: assumptions?.rampMonthsToFullProductivity,
+                    annualDemandGrowth: assumptions?.annualDemandGrowth, demandUncertainty: assumptions?.demandUncertainty,
+                    handleTimeUncertainty: assumptions?.handleTimeUncertainty, qualityWeights: qualityWeights
+                )
+            )
+        } catch DomainError.invalid(let problems) {
+            throw DomainError.invalid(problems.map { FieldProblem(pointer: prefix + $0.pointer, detail: $0.detail) })
+        }
     }
 
     /// True when the client ranks `text/csv` above JSON in `Accept`.

@@ -1,0 +1,105 @@
+import Domain
+import Forecasting
+import Foundation
+import Store
+import WorkforceAPI
+
+extension APIHandlers {
+    func createTradeOff(_ input: Operations.CreateTradeOff.Input) async throws -> Operations.CreateTradeOff.Output {
+        let principal = try RequestScope.requirePrincipal()
+        try principal.require(.readQueues)
+        guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
+        try RequestScope.rejectNulls()
+        func range(_ value: Components.Schemas.SweepRange?) -> TradeOffDraft.Range? {
+            value.map { TradeOffDraft.Range(from: $0.from, to: $0.to, step: $0.step) }
+        }
+        let draft = try TradeOffDraft(
+            queueID: body.queueId, month: body.month, botShareSteps: body.botShareSteps, botShareRange: range(body.botShareRange),
+            staffing: range(body.staffing), staffingFTE: body.staffingFte.map { TradeOffDraft.Range(from: $0.from, to: $0.to, step: $0.step) }
+        )
+        guard let queue = try await queues.find(id: draft.queueID, scope: principal.readScope) else {
+            throw DomainError.unresolvedReferences([FieldProblem(pointer: "/queue_id", detail: "no such queue in your scope")])
+        }
+        let inputs = try await TradeOffInputs(queues: queues, projections: projections, hiringPlans: hiringPlans)
+            .inputs(queue: queue, month: draft.month, principal: principal)
+        let frontier = try TradeOffInputs.frontier(inputs, queueID: queue.id, draft: draft)
+        let showCosts = principal.may(.seeCostAggregates)
+        return .ok(.init(body: .json(.init(
+            queueId: queue.id.uuidString.lowercased(), month: draft.month.description, currency: inputs.rates.currency,
+            currentBotShare: inputs.queues.first { $0.id == queue.id }?.months.first?.botFirstShare ?? 0,
+            pointsEvaluated: frontier.points.count,
+            frontier: frontier.frontier.map { point in
+                .init(
+                    botShare: point.botShare, staffingRatio: point.staffingRatio, requiredFte: point.requiredFTE, staffedFte: point.staffedFTE,
+                    labourCost: showCosts ? Self.moneyText(point.labourCost) : nil, botCost: showCosts ? Self.moneyText(point.botCost) : nil,
+                    totalCost: showCosts ? Self.moneyText(point.totalCost) : nil, serviceLevel: point.serviceLevel,
+                    qualityScore: point.qualityScore
+                )
+            }
+        ))))
+    }
+
+    /// An amount rounded to cents, as the API's decimal string.
+    static func moneyText(_ value: Decimal) -> String {
+        var exact = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 2, .plain)
+        return String(format: "%.2f", NSDecimalNumber(decimal: rounded).doubleValue)
+    }
+}
+
+/// The one-month model of a queue that a trade-off sweeps, gathered like a projection of the queue's org unit.
+struct TradeOffInputs {
+    let queues: QueueStore
+    let projections: ProjectionStore
+    let hiringPlans: HiringPlanStore
+
+    /// A one-month snapshot of the queue's org unit subtree from `month`, without plans.
+    func inputs(queue: QueueRecord, month: CalendarMonth, principal: Principal) async throws -> ProjectionInputs {
+        let draft = try ProjectionDraft(
+            orgUnitID: queue.fields.orgUnitID.uuidString, startMonth: month.description, horizonMonths: 1, draws: 1, seed: nil,
+            includeApprovedPlans: false, planIDs: nil, lines: [], automationChanges: [], assumptions: ProjectionAssumptionOverrides()
+        )
+        let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
+        let inputs = try await builder.inputs(for: draft, principal: principal)
+        guard inputs.rates.annualBaseSalary != "0" else {
+            throw DomainError.unprocessable("No filled position in the queue's org unit prices labour in \(month).")
+        }
+        return inputs
+    }
+
+    /// The sweep of the queue in the snapshot's month: every point evaluated and the Pareto-optimal ones.
+    static func frontier(_ inputs: ProjectionInputs, queueID: UUID, draft: TradeOffDraft) throws -> (points: [TradeOffPoint], frontier: [TradeOffPoint]) {
+        guard let index = inputs.queues.firstIndex(where: { $0.id == queueID }) else {
+            throw DomainError.unprocessable("The queue is not part of its org unit's projection.")
+        }
+        let (model, _) = try inputs.model()
+        do {
+            guard let levels = draft.staffingFTE else {
+                let sweep = try TradeOffSweep(botShares: draft.botShares, staffingRatios: draft.staffingRatios)
+                let frontier = try TradeOffFrontier(model: model, queue: index, month: 0, sweep: sweep)
+                return (frontier.points, frontier.frontier)
+            }
+            // Fixed FTE levels: each share's ratios are the levels over the FTE that share requires.
+            let requirements = try TradeOffFrontier(
+                model: model, queue: index, month: 0, sweep: try TradeOffSweep(botShares: draft.botShares, staffingRatios: [1])
+            )
+            var points: [TradeOffPoint] = []
+            for requirement in requirements.points {
+                let ratios = requirement.requiredFTE > 0 ? levels.map { $0 / requirement.requiredFTE } : [0]
+                let sweep = try TradeOffSweep(botShares: [requirement.botShare], staffingRatios: ratios)
+                points += try TradeOffFrontier(model: model, queue: index, month: 0, sweep: sweep).points
+            }
+            return (points, paretoOptimal(points))
+        } catch {
+            throw DomainError.unprocessable("The trade-off cannot be computed: \(error.description).")
+        }
+    }
+
+    /// The points no other point dominates, keeping the first of points with equal objectives (as ``TradeOffFrontier``).
+    static func paretoOptimal(_ points: [TradeOffPoint]) -> [TradeOffPoint] {
+        points.enumerated().filter { index, point in
+            !points.contains { $0.dominates(point) } && !points[..<index].contains { $0.hasSameObjectives(as: point) }
+        }.map(\.element)
+    }
+}

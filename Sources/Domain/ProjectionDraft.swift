@@ -104,8 +104,7 @@ public struct ProjectionDraft: Sendable, Equatable {
             problems.append(FieldProblem(pointer: "/assumptions/ramp_months_to_full_productivity", detail: "must be between 0 and 36"))
         }
         for (name, value) in assumptions.qualityWeights {
-            let bounds: ClosedRange<Double> = name == "wait_penalty_per_minute" ? 0...1 : 0...1
-            _ = Validate.number(value, pointer: "/assumptions/quality_weights/" + name, in: bounds, into: &problems)
+            _ = Validate.rate(value, pointer: "/assumptions/quality_weights/" + name, into: &problems)
         }
         self.assumptions = checked
         if !problems.isEmpty { throw DomainError.invalid(problems) }

@@ -280,8 +280,9 @@ public struct ProjectionStore: Sendable {
     /// Compensation of roles weighted by `weights` (role id → hires), for plans that hire into an empty scope.
     public func roleCompensation(_ weights: [UUID: Double]) async throws -> [CompensationRow] {
         guard !weights.isEmpty else { return [] }
-        let ids = weights.keys.map { $0.uuidString.lowercased() }
-        let counts = ids.map { weights[UUID(uuidString: $0)!].map { String($0) } ?? "0" }
+        let entries = Array(weights)
+        let ids = entries.map { $0.key.uuidString }
+        let counts = entries.map { String($0.value) }
         return try await pool.query(
             """
             SELECT r.currency, sum(w.n)::float8 AS fte,

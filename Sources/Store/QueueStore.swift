@@ -60,6 +60,13 @@ public struct AutomationSettingRecord: Sendable, Equatable {
     public let recordedBy: UUID
 }
 
+extension [AutomationSettingRecord] {
+    /// The setting in force in `month` (the latest starting no later), in a history ordered by month.
+    public func inForce(at month: CalendarMonth) -> AutomationSettingRecord? {
+        last { $0.effectiveMonth <= month }
+    }
+}
+
 /// One queue's inputs for a month: its definition, demand and the automation setting in force.
 public struct QueueMonthInputs: Sendable {
     /// The queue.
@@ -207,14 +214,22 @@ public struct QueueStore: Sendable {
 
     /// Stored demand of a queue between two months (inclusive), in month order.
     public func demand(queueID: UUID, from first: CalendarMonth, to last: CalendarMonth) async throws -> [DemandRecord] {
-        try await pool.query(
+        try await demand(queueIDs: [queueID], from: first, to: last)[queueID] ?? []
+    }
+
+    /// Stored demand of each queue between two months (inclusive), in month order, in one query.
+    public func demand(queueIDs: [UUID], from first: CalendarMonth, to last: CalendarMonth) async throws -> [UUID: [DemandRecord]] {
+        let rows = try await pool.query(
             """
-            SELECT month::text AS month, actual_volume, forecast_volume, updated_at FROM queue_demand
-            WHERE queue_id = $1::uuid AND month BETWEEN $2::date AND $3::date
-            ORDER BY month
+            SELECT queue_id, month::text AS month, actual_volume, forecast_volume, updated_at FROM queue_demand
+            WHERE queue_id = ANY (string_to_array($1::text, ',')::uuid[]) AND month BETWEEN $2::date AND $3::date
+            ORDER BY queue_id, month
             """,
-            [queueID, first.firstDay.description, last.firstDay.description]
-        ).map(Self.demand)
+            [queueIDs.map(\.uuidString).joined(separator: ","), first.firstDay.description, last.firstDay.description]
+        )
+        var demand: [UUID: [DemandRecord]] = [:]
+        for row in rows { demand[try row.decode(UUID.self, "queue_id"), default: []].append(try Self.demand(row)) }
+        return demand
     }
 
     /// Creates or replaces the setting in force from `month`; `created` tells which.
@@ -249,10 +264,22 @@ public struct QueueStore: Sendable {
 
     /// Every automation setting of a queue, by effective month.
     public func automationHistory(queueID: UUID) async throws -> [AutomationSettingRecord] {
-        try await pool.query(
-            "SELECT \(Self.automationColumns) FROM queue_automation a WHERE a.queue_id = $1::uuid ORDER BY a.effective_month",
-            [queueID]
-        ).map(Self.automation)
+        try await automationHistories(queueIDs: [queueID])[queueID] ?? []
+    }
+
+    /// Every automation setting of each queue, by effective month, in one query.
+    public func automationHistories(queueIDs: [UUID]) async throws -> [UUID: [AutomationSettingRecord]] {
+        let rows = try await pool.query(
+            """
+            SELECT a.queue_id, \(Self.automationColumns) FROM queue_automation a
+            WHERE a.queue_id = ANY (string_to_array($1::text, ',')::uuid[])
+            ORDER BY a.queue_id, a.effective_month
+            """,
+            [queueIDs.map(\.uuidString).joined(separator: ",")]
+        )
+        var histories: [UUID: [AutomationSettingRecord]] = [:]
+        for row in rows { histories[try row.decode(UUID.self, "queue_id"), default: []].append(try Self.automation(row)) }
+        return histories
     }
 
     /// Removes the setting that starts in `month`; 404 when there is none.

@@ -14,7 +14,7 @@ extension APIHandlers {
         let asOf = try input.query.asOf.map { try QueryMonth.month($0, name: "as_of") } ?? .current()
         let record = try await visibleQueue(input.path.id, principal: principal)
         let history = try await queues.automationHistory(queueID: record.id)
-        let inForce = history.last { $0.effectiveMonth <= asOf }
+        let inForce = history.inForce(at: asOf)
         return .ok(.init(body: .json(.init(
             queueId: record.id.uuidString.lowercased(), asOf: asOf.description, inForce: inForce.map(Components.Schemas.AutomationSetting.init),
             history: history.map(Components.Schemas.AutomationSetting.init)

@@ -41,14 +41,17 @@ struct ProjectionBuilder {
         var satisfactionWeighted = 0.0
         var satisfactionVolume = 0.0
         var botCurrencies = Set<String>()
+        let demandByQueue = try await queues.demand(queueIDs: queueRecords.map(\.id), from: .earliest, to: last)
+        let historyByQueue = try await queues.automationHistories(queueIDs: queueRecords.map(\.id))
         for (index, record) in queueRecords.enumerated() {
-            let demand = try await queues.demand(queueID: record.id, from: .earliest, to: last)
-            let history = try await queues.automationHistory(queueID: record.id)
+            let demand = demandByQueue[record.id] ?? []
+            let history = historyByQueue[record.id] ?? []
             let changes = automationChanges.filter { $0.queueID == record.id }
             var monthInputs: [ProjectionInputs.QueueMonth] = []
             for month in months {
                 let volume = Self.volume(in: month, demand: demand, growth: growth)
-                var setting = history.last { $0.effectiveMonth <= month }.map { stored in
+                let stored = history.inForce(at: month)
+                var setting = stored.map { stored in
                     ProjectionInputs.QueueMonth(
                         newIssues: volume, botFirstShare: stored.fields.botFirstShare, trueContainment: stored.fields.trueContainment,
                         falseContainment: stored.fields.falseContainment, escalationAHTMultiplier: stored.fields.escalationAHTMultiplier,
@@ -58,8 +61,8 @@ struct ProjectionBuilder {
                     newIssues: volume, botFirstShare: 0, trueContainment: 0, falseContainment: 0,
                     escalationAHTMultiplier: AutomationSettingDraft.defaultEscalationAHTMultiplier, botCostPerConversation: "0"
                 )
-                if let stored = history.last(where: { $0.effectiveMonth <= month }) { botCurrencies.insert(stored.fields.currency.description) }
-                var satisfaction = history.last { $0.effectiveMonth <= month }?.fields.botSatisfaction
+                if let stored { botCurrencies.insert(stored.fields.currency.description) }
+                var satisfaction = stored?.fields.botSatisfaction
                 for change in changes where CalendarMonth(change.month) <= month {
                     if let value = change.botFirstShare { setting.botFirstShare = value }
                     if let value = change.trueContainment { setting.trueContainment = value }

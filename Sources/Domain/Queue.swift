@@ -119,6 +119,34 @@ public struct QueueChanges: Sendable, Equatable {
     /// No change yet.
     public init() {}
 
+    /// The fields a PATCH sent (`present` names its JSON keys; nullable fields are cleared by null). Values are
+    /// checked when applied; an unparsable `org_unit_id` or an empty change is refused here.
+    public init(
+        orgUnitID: String?, name: String?, channel: QueueChannel?, operatingHoursPerMonth: Double?, peakFactor: Double?,
+        serviceLevelTarget: Double?, serviceLevelSeconds: Int?, maximumAbandonment: Double?, meanPatienceSeconds: Double?,
+        humanAHTSeconds: Double?, humanFirstContactResolution: Double?, shrinkage: Double?, concurrency: Double?,
+        externalID: String?, present: Set<String>
+    ) throws {
+        var problems: [FieldProblem] = []
+        if let unit = Validate.optionalUUID(orgUnitID, pointer: "/org_unit_id", into: &problems) { self.orgUnitID = .set(unit) }
+        func set<Value>(_ value: Value?) -> FieldChange<Value> { value.map { .set($0) } ?? .unchanged }
+        self.name = set(name)
+        self.channel = set(channel)
+        self.operatingHoursPerMonth = set(operatingHoursPerMonth)
+        self.peakFactor = set(peakFactor)
+        self.serviceLevelTarget = set(serviceLevelTarget)
+        self.serviceLevelSeconds = set(serviceLevelSeconds)
+        if present.contains("max_abandonment") { self.maximumAbandonment = .set(maximumAbandonment) }
+        self.meanPatienceSeconds = set(meanPatienceSeconds)
+        self.humanAHTSeconds = set(humanAHTSeconds)
+        self.humanFirstContactResolution = set(humanFirstContactResolution)
+        self.shrinkage = set(shrinkage)
+        self.concurrency = set(concurrency)
+        if present.contains("external_id") { self.externalID = .set(externalID) }
+        if isEmpty, problems.isEmpty { problems.append(FieldProblem(pointer: "", detail: "must change at least one field")) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
+    }
+
     /// True when no field changes.
     public var isEmpty: Bool { self == QueueChanges() }
 }

@@ -51,31 +51,15 @@ extension APIHandlers {
         let id = try IDParameter.parse(input.path.id)
         guard case .json(let body) = input.body else { throw DomainError.invalid([]) }
         try RequestScope.rejectNulls(except: ["max_abandonment", "external_id"])
-        let present = RequestScope.presentKeys()
-        var changes = QueueChanges()
-        var problems: [FieldProblem] = []
-        if present.contains("org_unit_id"), let text = body.orgUnitId {
-            if let unit = UUID(uuidString: text) {
-                changes.orgUnitID = .set(unit)
-            } else {
-                problems.append(FieldProblem(pointer: "/org_unit_id", detail: "must be a UUID"))
-            }
-        }
-        if let name = body.name { changes.name = .set(name) }
-        if let channel = body.channel { changes.channel = .set(QueueChannel(rawValue: channel.rawValue)!) }
-        if let value = body.operatingHoursPerMonth { changes.operatingHoursPerMonth = .set(value) }
-        if let value = body.peakFactor { changes.peakFactor = .set(value) }
-        if let value = body.serviceLevelTarget { changes.serviceLevelTarget = .set(value) }
-        if let value = body.serviceLevelSeconds { changes.serviceLevelSeconds = .set(value) }
-        if present.contains("max_abandonment") { changes.maximumAbandonment = .set(body.maxAbandonment) }
-        if let value = body.meanPatienceSeconds { changes.meanPatienceSeconds = .set(value) }
-        if let value = body.humanAhtSeconds { changes.humanAHTSeconds = .set(value) }
-        if let value = body.humanFirstContactResolution { changes.humanFirstContactResolution = .set(value) }
-        if let value = body.shrinkage { changes.shrinkage = .set(value) }
-        if let value = body.concurrency { changes.concurrency = .set(value) }
-        if present.contains("external_id") { changes.externalID = .set(body.externalId) }
-        if changes.isEmpty, problems.isEmpty { problems.append(FieldProblem(pointer: "", detail: "must change at least one field")) }
-        if !problems.isEmpty { throw DomainError.invalid(problems) }
+        let changes = try QueueChanges(
+            orgUnitID: body.orgUnitId, name: body.name, channel: body.channel.map { QueueChannel(rawValue: $0.rawValue)! },
+            operatingHoursPerMonth: body.operatingHoursPerMonth, peakFactor: body.peakFactor,
+            serviceLevelTarget: body.serviceLevelTarget, serviceLevelSeconds: body.serviceLevelSeconds,
+            maximumAbandonment: body.maxAbandonment, meanPatienceSeconds: body.meanPatienceSeconds,
+            humanAHTSeconds: body.humanAhtSeconds, humanFirstContactResolution: body.humanFirstContactResolution,
+            shrinkage: body.shrinkage, concurrency: body.concurrency, externalID: body.externalId,
+            present: RequestScope.presentKeys()
+        )
         let record = try await queues.update(id: id, changes, ifMatch: input.headers.ifMatch, scope: principal.readScope)
         return .ok(.init(headers: .init(eTag: record.etag), body: .json(.init(record))))
     }

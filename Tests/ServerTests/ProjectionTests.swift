@@ -134,6 +134,26 @@ struct ProjectionFixture {
         }
     }
 
+    /// Months past the last demand figure take the last known volume grown by `annual_demand_growth`.
+    @Test func demandGrowthExtendsTheLastKnownVolume() async throws {
+        try await app.test { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            func contacts(_ growth: Double) async throws -> [Double] {
+                let response = try await client.send(
+                    .post, "/v1/projections", key: app.adminKey,
+                    json: fixture.request(extra: #", "assumptions": {"annual_demand_growth": \#(growth)}"#)
+                )
+                let months = try #require((response.json["result"] as? [String: Any])?["months"] as? [[String: Any]])
+                return try months.map { try #require(($0["metrics"] as? [String: [String: Double]])?["human_contacts"]?["p50"]) }
+            }
+            let flat = try await contacts(0)
+            let doubling = try await contacts(1)
+            // 2026-06 and 2026-07 have forecasts; 2026-09 is two months after the last one.
+            #expect(flat[0] == doubling[0] && flat[1] == doubling[1])
+            #expect(abs(doubling[3] / flat[3] - pow(2, 2.0 / 12)) < 1e-9)
+        }
+    }
+
     @Test func csvHasOneRowPerMonthAndMetric() async throws {
         let viewer = try await app.key(.viewer)
         try await app.test { client in
@@ -218,7 +238,8 @@ struct ProjectionFixture {
             let withPlan = try await client.send(.post, "/v1/projections", key: finance, json: fixture.request())
             #expect(withPlan.json["applied_plan_ids"] as? [String] == [planID])
             #expect(totalHires(withPlan) == 10)
-            #expect(withPlan.json["inputs_hash"] as? String == inline.json["inputs_hash"] as? String ? false : true)
+            // The same hires from a stored plan rather than inline changes: another snapshot, so another hash.
+            #expect(withPlan.json["inputs_hash"] as? String != inline.json["inputs_hash"] as? String)
             let without = try await client.send(.post, "/v1/projections", key: finance, json: fixture.request(extra: #", "include_approved_plans": false"#))
             #expect(totalHires(without) == 0)
         }

@@ -24,7 +24,10 @@ import Testing
         }
     }
 
+    /// Statements waiting for a lock now. The connection may be inside a transaction, where pg_stat_activity is
+    /// otherwise read once and cached; clearing the snapshot makes every call a fresh look.
     private func waitingStatements(on connection: PostgresConnection) async throws -> Int {
+        try await connection.execute(script: "SELECT pg_stat_clear_snapshot()")
         let rows = try await connection.query(
             "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
         )

@@ -63,6 +63,30 @@ final class ChildProcess {
         throw ChildProcessError.timedOut(standardError)
     }
 
+    /// Waits until standard output holds `prefix` followed by a whole port number, and returns the number.
+    ///
+    /// A number is whole once a character other than a digit follows it: a line read while it is being
+    /// written could otherwise yield the first digits of the port only.
+    func waitForPort(after prefix: String, timeout: Duration = .seconds(120)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let output = standardOutput
+            if let range = output.range(of: prefix) {
+                let rest = output[range.upperBound...]
+                let digits = rest.prefix { $0.isNumber }
+                if !digits.isEmpty, digits.endIndex < rest.endIndex, let port = Int(digits) { return port }
+            }
+            if try hasExited() { throw ChildProcessError.exitedEarly(standardError) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ChildProcessError.timedOut(standardError)
+    }
+
+    /// The port the server's main listener is bound to, once it says so.
+    func waitForListeningPort() async throws -> Int {
+        try await waitForPort(after: "listening on http://127.0.0.1:")
+    }
+
     /// True until the process exits.
     var isRunning: Bool { (try? hasExited()) == false }
 

@@ -7,11 +7,6 @@ import PostgresTesting
 import Testing
 
 @Suite struct ServeCommandTests {
-    private func listeningPort(in log: String) -> Int? {
-        guard let range = log.range(of: "listening on http://127.0.0.1:") else { return nil }
-        return Int(log[range.upperBound...].prefix { $0.isNumber })
-    }
-
     private func status(_ url: String, key: String? = nil) async throws -> Int {
         var request = URLRequest(url: URL(string: url)!)
         if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
@@ -25,8 +20,7 @@ import Testing
         let server = try ChildProcess(["serve", "--port", "0"], environment: [
             "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": key,
         ])
-        try await server.waitForOutput(containing: "listening on")
-        let port = try #require(listeningPort(in: server.standardOutput))
+        let port = try await server.waitForListeningPort()
         #expect(try await status("http://127.0.0.1:\(port)/readyz") == 200)
         #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: key) == 200)
         #expect(!server.standardOutput.contains(key))
@@ -41,12 +35,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let environment: [String: String?] = ["DATABASE_URL": nil, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": nil]
         let first = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
-        try await first.waitForOutput(containing: "listening on")
+        let port = try await first.waitForListeningPort()
         // The secret is a plain line of its own among the JSON log lines.
         let keyLine = try #require(first.standardOutput.split(separator: "\n").first { $0.hasPrefix("Admin API key") })
         let adminKey = try #require(keyLine.split(separator: " ").last.map(String.init))
         #expect(adminKey.hasPrefix("wfk_"))
-        let port = try #require(listeningPort(in: first.standardOutput))
         #expect(try await status("http://127.0.0.1:\(port)/v1/me", key: adminKey) == 200)
         first.signal(SIGINT)
         #expect(try await first.waitForExit() == 0)
@@ -54,8 +47,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("postmaster.pid").path))
 
         let second = try ChildProcess(["serve", "--port", "0", "--data-dir", dataDirectory.path], environment: environment)
-        try await second.waitForOutput(containing: "listening on")
-        let secondPort = try #require(listeningPort(in: second.standardOutput))
+        let secondPort = try await second.waitForListeningPort()
         #expect(try await status("http://127.0.0.1:\(secondPort)/v1/me", key: adminKey) == 200)
         #expect(!second.standardOutput.contains("wfk_"))
         #expect(!second.standardOutput.contains(adminKey))
@@ -68,10 +60,8 @@ import Testing
     @Test func serveWithNoMigrateLeavesTheSchemaAloneAndIsNotReady() async throws {
         let database = try await TestDatabase.create("nomigrate")
         let server = try ChildProcess(["serve", "--port", "0", "--no-migrate"], environment: ["DATABASE_URL": database.raw])
-        try await server.waitForOutput(containing: "listening on")
+        let port = try await server.waitForListeningPort()
         let log = server.standardOutput
-        let range = try #require(log.range(of: "listening on http://127.0.0.1:"))
-        let port = try #require(Int(log[range.upperBound...].prefix { $0.isNumber }))
         let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 503)
         #expect(log.contains("migrations are pending"))

@@ -4,16 +4,19 @@ import FoundationNetworking
 #endif
 import Postgres
 import PostgresTesting
+import Synchronization
 import Testing
+
+/// Set once a request task has ended, however it ended.
+private final class RequestFinished: Sendable {
+    private let state = Mutex(false)
+    func mark() { state.withLock { $0 = true } }
+    var isMarked: Bool { state.withLock { $0 } }
+}
 
 /// What operators rely on from the running binary: log lines on standard output, metrics, and a shutdown that
 /// lets requests finish.
 @Suite struct ServeOperationsTests {
-    private func listeningPort(after prefix: String, in log: String) -> Int? {
-        guard let range = log.range(of: prefix) else { return nil }
-        return Int(log[range.upperBound...].prefix { $0.isNumber })
-    }
-
     private func get(_ url: String, key: String? = nil) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: URL(string: url)!)
         if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
@@ -34,9 +37,9 @@ import Testing
         } == 0
     }
 
-    /// Polls `condition` until it holds, failing after 30 seconds.
+    /// Polls `condition` until it holds, failing after 60 seconds.
     private func waitUntil(_ what: String, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(60)
         while try await !condition() {
             guard ContinuousClock.now < deadline else { throw ChildProcessError.timedOut(what) }
             try await Task.sleep(for: .milliseconds(20))
@@ -49,8 +52,7 @@ import Testing
         let server = try ChildProcess(["serve", "--port", "0"], environment: [
             "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": key, "LOG_FORMAT": nil, "LOG_LEVEL": "info",
         ])
-        try await server.waitForOutput(containing: "listening on")
-        let port = try #require(listeningPort(after: "listening on http://127.0.0.1:", in: server.standardOutput))
+        let port = try await server.waitForListeningPort()
         let id = UUID().uuidString.lowercased()
         #expect(try await get("http://127.0.0.1:\(port)/v1/org-units/\(id)", key: key).status == 404)
         server.signal(SIGTERM)
@@ -77,18 +79,28 @@ import Testing
         let server = try ChildProcess(["serve", "--port", "0"], environment: [
             "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": key,
         ])
-        try await server.waitForOutput(containing: "listening on")
-        let port = try #require(listeningPort(after: "listening on http://127.0.0.1:", in: server.standardOutput))
+        let port = try await server.waitForListeningPort()
         // A real endpoint made slow by a lock the test holds: the request waits in the database until released.
         let status = try await TestDatabase.withPool(database) { pool in
             try await pool.withConnection { locker in
                 try await locker.execute(script: "BEGIN; LOCK TABLE org_units IN ACCESS EXCLUSIVE MODE")
-                let request = Task { try await get("http://127.0.0.1:\(port)/v1/org-units", key: key).status }
+                let finished = RequestFinished()
+                let request = Task {
+                    defer { finished.mark() }
+                    return try await get("http://127.0.0.1:\(port)/v1/org-units", key: key).status
+                }
                 try await waitUntil("the request waits for the lock") {
-                    let rows = try await locker.query(
-                        "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                    )
-                    return try rows[0].decode(Int.self, "n") == 1
+                    // A request that ended before reaching the lock says why at once instead of a timeout.
+                    if finished.isMarked { throw ChildProcessError.exitedEarly("the request ended early: \(try await request.value)") }
+                    // pg_stat_activity is read once per transaction unless the snapshot is cleared, and the locker
+                    // stays in its transaction.
+                    try await locker.execute(script: "SELECT pg_stat_clear_snapshot()")
+                    let rows = try await locker.query("""
+                        SELECT count(*)::integer AS n FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()
+                          AND wait_event_type = 'Lock' AND query LIKE '%org_units%'
+                        """)
+                    return try rows[0].decode(Int.self, "n") >= 1
                 }
                 server.signal(SIGTERM)
                 try await waitUntil("the listener closes") { !acceptsConnections(port: port) }
@@ -106,10 +118,8 @@ import Testing
         let server = try ChildProcess(["serve", "--port", "0", "--metrics-port", "0"], environment: [
             "DATABASE_URL": database.raw, "WORKFORCE_BOOTSTRAP_ADMIN_KEY": "wfk_metrics_\(UUID().uuidString)",
         ])
-        try await server.waitForOutput(containing: "listening on http")
-        try await server.waitForOutput(containing: "serving metrics at")
-        let mainPort = try #require(listeningPort(after: "listening on http://127.0.0.1:", in: server.standardOutput))
-        let metricsPort = try #require(listeningPort(after: "serving metrics at http://127.0.0.1:", in: server.standardOutput))
+        let mainPort = try await server.waitForListeningPort()
+        let metricsPort = try await server.waitForPort(after: "serving metrics at http://127.0.0.1:")
         #expect(try await get("http://127.0.0.1:\(mainPort)/healthz").status == 200)
         #expect(try await get("http://127.0.0.1:\(mainPort)/metrics").status == 404)
         let metrics = try await get("http://127.0.0.1:\(metricsPort)/metrics")

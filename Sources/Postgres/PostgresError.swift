@@ -70,6 +70,13 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// True when the server cancelled the statement on request (`57014`).
     public var isQueryCanceled: Bool { sqlState == "57014" }
 
+    /// True when the statement names a table, column, function or type the database does not have
+    /// (`42P01`, `42703`, `42883`, `42704`): the schema is older than the code, as when migrations are pending.
+    public var isUndefinedObject: Bool {
+        guard let sqlState else { return false }
+        return ["42P01", "42703", "42883", "42704"].contains(sqlState)
+    }
+
     /// True when no connection could be had: the pool timed out or is closed, or the server is unreachable.
     public var isUnavailable: Bool {
         kind == .poolTimeout || kind == .poolClosed || isConnectionLoss

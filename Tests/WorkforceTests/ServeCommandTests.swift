@@ -65,6 +65,16 @@ import Testing
         let (_, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 503)
         #expect(log.contains("migrations are pending"))
+        // An API call against the unmigrated database is the service not being ready, not a server fault.
+        var call = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/org-units")!)
+        call.setValue("Bearer wfk_anything", forHTTPHeaderField: "Authorization")
+        let (body, apiResponse) = try await URLSession.shared.data(for: call)
+        let http = try #require(apiResponse as? HTTPURLResponse)
+        #expect(http.statusCode == 503)
+        #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/problem+json")
+        #expect(http.value(forHTTPHeaderField: "Retry-After") == "5")
+        let problem = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        #expect(problem["type"] as? String == "/problems/schema-not-ready")
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
         let tables = try await TestDatabase.withPool(database) { pool in

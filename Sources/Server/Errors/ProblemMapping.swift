@@ -36,6 +36,8 @@ enum ProblemMapping {
                 status: 503, slug: "timeout", title: "Service Unavailable",
                 detail: "The database did not finish the request in time; retry later.", retryAfterSeconds: retryAfterSeconds
             )
+        case let error as PostgresError where error.isUndefinedObject:
+            return schemaNotReady
         case let error as PostgresError where error.kind == .invalidParameter:
             return Problem(status: 400, slug: "invalid-request", title: "Bad Request", detail: "A text value contains a NUL character.")
         case is CancellationError:
@@ -50,6 +52,14 @@ enum ProblemMapping {
     static let internalError = Problem(
         status: 500, slug: "internal", title: "Internal Server Error",
         detail: "The server failed to handle the request; the failure is logged with the request id."
+    )
+
+    /// The database lacks tables or columns this server uses: its migrations are pending (`serve --no-migrate`
+    /// started before `workforce migrate` ran, or an older schema was restored).
+    static let schemaNotReady = Problem(
+        status: 503, slug: "schema-not-ready", title: "Service Unavailable",
+        detail: "The database schema is older than this server: migrations are pending. Retry once `workforce migrate` has run.",
+        retryAfterSeconds: retryAfterSeconds
     )
 
     static let unavailable = Problem(

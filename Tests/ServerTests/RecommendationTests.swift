@@ -23,9 +23,12 @@ import Testing
     }
 
     /// The deterministic projection of the run stored with `lines` applied inline.
-    static func projected(_ app: TestApplication, client: some TestClientProtocol, fixture: ProjectionFixture, lines: Any) async throws -> [ProjectionMonth] {
+    static func projected(
+        _ app: TestApplication, client: some TestClientProtocol, fixture: ProjectionFixture, lines: Any, assumptions: String = "{}"
+    ) async throws -> [ProjectionMonth] {
         let text = String(decoding: try JSONSerialization.data(withJSONObject: lines), as: UTF8.self)
-        let run = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 8, draws: 1, extra: #", "changes": {"lines": \#(text)}"#))
+        let extra = #", "changes": {"lines": \#(text)}, "assumptions": \#(assumptions)"#
+        let run = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 8, draws: 1, extra: extra))
         let id = try #require(run.json["id"] as? String)
         let rows = try await app.pool.query("SELECT inputs::text AS inputs FROM projections WHERE id = $1::uuid", [UUID(uuidString: id)!])
         let inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(try rows[0].decode(String.self, "inputs").utf8))
@@ -54,6 +57,36 @@ import Testing
             #expect(response.json["total_cost"] as? String == APIHandlers.moneyText(with.reduce(Decimal(0)) { $0 + $1.totalCost }))
             let without = try await Self.projected(app, client: client, fixture: fixture, lines: [] as [Any])
             #expect(without.contains { $0.queues[0].serviceLevel < 0.95 && !gaps.contains(start.adding(months: $0.month).description) })
+        }
+    }
+
+    /// Assumption overrides reach the recommendation: under heavy attrition and a one-month lead time the plan
+    /// hires more people, earlier, and the engine run under the same assumptions meets the target.
+    @Test func assumptionOverridesChangeTheRecommendation() async throws {
+        let finance = try await app.key(.finance)
+        try await app.test { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let assumptions = #"{"annual_attrition": 0.6, "lead_time_months": 1}"#
+            let standard = try await client.send(.post, "/v1/recommendations", key: finance, json: Self.request(fixture))
+            let response = try await client.send(
+                .post, "/v1/recommendations", key: finance, json: Self.request(fixture, extra: #", "assumptions": \#(assumptions)"#)
+            )
+            #expect(response.status == .ok)
+            let standardHires = try #require(standard.json["hires"] as? Int)
+            let hires = try #require(response.json["hires"] as? Int)
+            #expect(hires > standardHires)
+            let gaps = (response.json["infeasible_months"] as? [[String: Any]] ?? []).compactMap { $0["month"] as? String }
+            #expect(gaps.allSatisfy { $0 == "2026-06" }, "only the month within the one-month lead time: \(gaps)")
+            let lines = try #require((response.json["plan"] as? [String: Any])?["lines"] as? [[String: Any]])
+            let with = try await Self.projected(app, client: client, fixture: fixture, lines: lines, assumptions: assumptions)
+            for month in with.dropFirst() {
+                #expect(month.queues[0].serviceLevel >= 0.95, "month \(month.month)")
+            }
+            let invalid = try await client.send(
+                .post, "/v1/recommendations", key: finance, json: Self.request(fixture, extra: #", "assumptions": {"lead_time_months": 99}"#)
+            )
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.problemErrors.contains { $0["pointer"] == "/assumptions/lead_time_months" })
         }
     }
 

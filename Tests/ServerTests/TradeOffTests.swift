@@ -15,7 +15,7 @@ import Testing
     }
 
     /// The fixture's queue in June 2026, built by hand: 30,000 issues, the bot setting, the 40 agents' pool.
-    static func model() throws -> ProjectionModel {
+    static func model(qualityWeights: QualityWeights? = nil) throws -> ProjectionModel {
         let calendar = try QueueCalendar(operatingHoursPerMonth: 360, peakFactor: 1.6)
         let service = try ServiceQueue(
             answerTimeSeconds: 60, target: try StaffingTarget(serviceLevel: 0.8), patienceSeconds: 120,
@@ -38,7 +38,7 @@ import Testing
                 ),
             ],
             rates: try CostRates(annualBaseSalary: 30_000, benefitsRate: Decimal(string: "0.2")!, payrollTaxRate: Decimal(string: "0.1")!, hiringCostPerHire: 4_000),
-            qualityWeights: try QualityWeights(botResolved: 0.78)
+            qualityWeights: try qualityWeights ?? QualityWeights(botResolved: 0.78)
         )
     }
 
@@ -74,6 +74,33 @@ import Testing
             }
             let cheapest = expected.points.map(\.totalCost).min()!
             #expect(frontier.contains { $0["total_cost"] as? String == APIHandlers.moneyText(cheapest) })
+        }
+    }
+
+    /// Quality weights given with the request score the points: the frontier is the engine's under those weights.
+    @Test func qualityWeightOverridesScoreThePoints() async throws {
+        let finance = try await app.key(.finance)
+        try await app.test { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let response = try await client.send(.post, "/v1/tradeoffs", key: finance, json: """
+                {"queue_id": "\(fixture.queueID)", "month": "2026-06", "assumptions": {"quality_weights": {"bot_resolved": 0.4, "abandoned": 0.1}}}
+                """)
+            #expect(response.status == .ok)
+            let frontier = try #require(response.json["frontier"] as? [[String: Any]])
+            let weights = try QualityWeights(botResolved: 0.4, abandoned: 0.1)
+            let expected = try TradeOffFrontier(model: try Self.model(qualityWeights: weights), queue: 0, month: 0)
+            let standard = try TradeOffFrontier(model: try Self.model(), queue: 0, month: 0)
+            #expect(expected.points.map(\.qualityScore) != standard.points.map(\.qualityScore))
+            #expect(frontier.count == expected.frontier.count)
+            for (shown, point) in zip(frontier, expected.frontier) {
+                #expect(shown["bot_share"] as? Double == point.botShare)
+                #expect(shown["staffing_ratio"] as? Double == point.staffingRatio)
+                #expect(abs((shown["quality_score"] as? Double ?? -1) - point.qualityScore) <= 1e-12)
+            }
+            let invalid = try await client.send(.post, "/v1/tradeoffs", key: finance, json: """
+                {"queue_id": "\(fixture.queueID)", "month": "2026-06", "assumptions": {"quality_weights": {"bot_resolved": 1.5}}}
+                """)
+            #expect(invalid.status == .badRequest)
         }
     }
 

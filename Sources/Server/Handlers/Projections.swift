@@ -70,7 +70,21 @@ extension APIHandlers {
 
     /// Validates a projection request; problems point under `prefix` (e.g. `/base` in a comparison).
     static func projectionDraft(_ body: Components.Schemas.ProjectionRequest, prefix: String = "") throws -> ProjectionDraft {
-        let assumptions = body.assumptions
+        do {
+            return try ProjectionDraft(
+                orgUnitID: body.orgUnitId, startMonth: body.startMonth, horizonMonths: body.horizonMonths, draws: body.draws,
+                seed: body.seed, includeApprovedPlans: body.includeApprovedPlans, planIDs: body.planIds,
+                lines: (body.changes?.lines ?? []).map(HiringPlanLine.Input.init),
+                automationChanges: (body.changes?.automationChanges ?? []).map(AutomationChange.Input.init),
+                assumptions: assumptionOverrides(body.assumptions)
+            )
+        } catch DomainError.invalid(let problems) {
+            throw DomainError.invalid(problems.map { FieldProblem(pointer: prefix + $0.pointer, detail: $0.detail) })
+        }
+    }
+
+    /// The overrides a request names; ``ProjectionDraft`` validates them (problems under `/assumptions`).
+    static func assumptionOverrides(_ assumptions: Components.Schemas.ProjectionAssumptions?) -> ProjectionAssumptionOverrides {
         let weights = assumptions?.qualityWeights
         var qualityWeights: [String: Double] = [:]
         for (name, value) in [
@@ -80,22 +94,12 @@ extension APIHandlers {
         ] {
             if let value { qualityWeights[name] = value }
         }
-        do {
-            return try ProjectionDraft(
-                orgUnitID: body.orgUnitId, startMonth: body.startMonth, horizonMonths: body.horizonMonths, draws: body.draws,
-                seed: body.seed, includeApprovedPlans: body.includeApprovedPlans, planIDs: body.planIds,
-                lines: (body.changes?.lines ?? []).map(HiringPlanLine.Input.init),
-                automationChanges: (body.changes?.automationChanges ?? []).map(AutomationChange.Input.init),
-                assumptions: ProjectionAssumptionOverrides(
-                    annualAttrition: assumptions?.annualAttrition, leadTimeMonths: assumptions?.leadTimeMonths,
-                    rampMonthsToFullProductivity: assumptions?.rampMonthsToFullProductivity,
-                    annualDemandGrowth: assumptions?.annualDemandGrowth, demandUncertainty: assumptions?.demandUncertainty,
-                    handleTimeUncertainty: assumptions?.handleTimeUncertainty, qualityWeights: qualityWeights
-                )
-            )
-        } catch DomainError.invalid(let problems) {
-            throw DomainError.invalid(problems.map { FieldProblem(pointer: prefix + $0.pointer, detail: $0.detail) })
-        }
+        return ProjectionAssumptionOverrides(
+            annualAttrition: assumptions?.annualAttrition, leadTimeMonths: assumptions?.leadTimeMonths,
+            rampMonthsToFullProductivity: assumptions?.rampMonthsToFullProductivity,
+            annualDemandGrowth: assumptions?.annualDemandGrowth, demandUncertainty: assumptions?.demandUncertainty,
+            handleTimeUncertainty: assumptions?.handleTimeUncertainty, qualityWeights: qualityWeights
+        )
     }
 
     /// True when the client ranks `text/csv` above JSON in `Accept`.

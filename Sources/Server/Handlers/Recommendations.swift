@@ -25,7 +25,7 @@ extension APIHandlers {
         let projectionDraft = try ProjectionDraft(
             orgUnitID: draft.orgUnitID.uuidString, startMonth: draft.startMonth.description, horizonMonths: draft.horizonMonths, draws: 1,
             seed: nil, includeApprovedPlans: draft.includeApprovedPlans, planIDs: nil, lines: [], automationChanges: [],
-            assumptions: ProjectionAssumptionOverrides()
+            assumptions: Self.assumptionOverrides(body.assumptions)
         )
         let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
         let inputs = try await builder.inputs(for: projectionDraft, principal: principal)

@@ -21,7 +21,7 @@ extension APIHandlers {
             throw DomainError.unresolvedReferences([FieldProblem(pointer: "/queue_id", detail: "no such queue in your scope")])
         }
         let inputs = try await TradeOffInputs(queues: queues, projections: projections, hiringPlans: hiringPlans)
-            .inputs(queue: queue, month: draft.month, principal: principal)
+            .inputs(queue: queue, month: draft.month, assumptions: Self.assumptionOverrides(body.assumptions), principal: principal)
         let frontier = try TradeOffInputs.frontier(inputs, queueID: queue.id, draft: draft)
         let showCosts = principal.may(.seeCostAggregates)
         return .ok(.init(body: .json(.init(
@@ -54,11 +54,13 @@ struct TradeOffInputs {
     let projections: ProjectionStore
     let hiringPlans: HiringPlanStore
 
-    /// A one-month snapshot of the queue's org unit subtree from `month`, without plans.
-    func inputs(queue: QueueRecord, month: CalendarMonth, principal: Principal) async throws -> ProjectionInputs {
+    /// A one-month snapshot of the queue's org unit subtree from `month`, without plans, under `assumptions`.
+    func inputs(
+        queue: QueueRecord, month: CalendarMonth, assumptions: ProjectionAssumptionOverrides = .init(), principal: Principal
+    ) async throws -> ProjectionInputs {
         let draft = try ProjectionDraft(
             orgUnitID: queue.fields.orgUnitID.uuidString, startMonth: month.description, horizonMonths: 1, draws: 1, seed: nil,
-            includeApprovedPlans: false, planIDs: nil, lines: [], automationChanges: [], assumptions: ProjectionAssumptionOverrides()
+            includeApprovedPlans: false, planIDs: nil, lines: [], automationChanges: [], assumptions: assumptions
         )
         let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
         let inputs = try await builder.inputs(for: draft, principal: principal)

@@ -98,20 +98,33 @@ public struct ProjectionStore: Sendable {
 
     /// Stores a run: completed with its result, or queued for a worker when `result` is nil.
     public func insert(_ run: NewProjection, result: String?) async throws -> ProjectionRecord {
+        try await insert(run, status: result == nil ? "queued" : "completed", result: result, owner: nil, lease: nil)
+    }
+
+    /// Stores a run already claimed by `owner` under a lease, as ``claim(owner:lease:)`` would have left it: the
+    /// process that accepted the run computes it, and a worker takes it over if that process dies.
+    public func insertClaimed(_ run: NewProjection, owner: String, lease: Duration) async throws -> ProjectionRecord {
+        try await insert(run, status: "running", result: nil, owner: owner, lease: lease)
+    }
+
+    private func insert(_ run: NewProjection, status: String, result: String?, owner: String?, lease: Duration?) async throws -> ProjectionRecord {
         let rows = try await StoreErrors.translating {
             try await pool.query(
                 """
                 INSERT INTO projections AS p (id, org_unit_id, status, inputs, inputs_hash, engine_version, seed, draws, start_month,
-                    horizon_months, progress_done, progress_total, result, created_by, attempts, started_at, completed_at)
+                    horizon_months, progress_done, progress_total, result, created_by, attempts, started_at, completed_at,
+                    lease_owner, lease_expires_at)
                 VALUES ($1::uuid, $2::uuid, $3::text, $4::jsonb, $5::text, $6::text, $7::bigint, $8::integer, $9::date, $10::integer,
                     CASE WHEN $11::jsonb IS NULL THEN 0 ELSE $8::integer END, $8::integer, $11::jsonb, $12::uuid,
-                    CASE WHEN $11::jsonb IS NULL THEN 0 ELSE 1 END,
-                    CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END, CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END)
+                    CASE WHEN $3::text = 'queued' THEN 0 ELSE 1 END,
+                    CASE WHEN $3::text = 'queued' THEN NULL ELSE now() END, CASE WHEN $11::jsonb IS NULL THEN NULL ELSE now() END,
+                    $13::text, clock_timestamp() + make_interval(secs => $14::float8))
                 RETURNING \(Self.columns)
                 """,
                 [
-                    UUID(), run.orgUnitID, result == nil ? "queued" : "completed", run.inputs, run.inputsHash, run.engineVersion,
+                    UUID(), run.orgUnitID, status, run.inputs, run.inputsHash, run.engineVersion,
                     Int64(bitPattern: run.seed), run.draws, run.startMonth.firstDay.description, run.horizonMonths, result, run.createdBy,
+                    owner, lease.map(Self.seconds),
                 ]
             )
         }

@@ -43,6 +43,94 @@ import Testing
         }
     }
 
+    /// A run that outlasts the request's budget is answered 202 while it goes on in the process that accepted it:
+    /// no worker runs here, yet the client polls it to completion, with the numbers of a run answered at once.
+    @Test func aRunPastTheInlineBudgetFinishesInTheBackground() async throws {
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        let immediate = try await app.test { client in
+            try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 300))
+        }
+        #expect(immediate.status == .created)
+        #expect(immediate.json["status"] as? String == "completed")
+        try await app.test(projectionWorkers: 0, projectionInlineBudget: .zero) { client in
+            let accepted = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 300))
+            #expect(accepted.status == .accepted)
+            #expect(accepted.json["status"] as? String == "running")
+            let location = try #require(accepted.headers[.location])
+            var polled = accepted
+            for _ in 0..<600 where polled.json["status"] as? String != "completed" {
+                try await Task.sleep(for: .milliseconds(100))
+                polled = try await client.send(.get, location, key: app.adminKey)
+                #expect(polled.json["status"] as? String != "failed")
+            }
+            #expect(polled.json["status"] as? String == "completed")
+            let shown = try JSONSerialization.data(withJSONObject: polled.json["result"] ?? [:], options: .sortedKeys)
+            let expected = try JSONSerialization.data(withJSONObject: immediate.json["result"] ?? [:], options: .sortedKeys)
+            #expect(shown == expected)
+            let rows = try await app.pool.query(
+                "SELECT attempts, lease_owner IS NULL AS released FROM projections WHERE id = $1::uuid",
+                [UUID(uuidString: try #require(polled.json["id"] as? String))!]
+            )
+            #expect(try rows[0].decode(Int.self, "attempts") == 1)
+            #expect(try rows[0].decode(Bool.self, "released"))
+        }
+    }
+
+    /// Shutting down gracefully while a run computes in the background releases it for the workers at once,
+    /// rather than leaving it to a lease that has to expire first.
+    @Test func gracefulShutdownReleasesARunComputingInTheBackground() async throws {
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        let id = try await app.test(projectionWorkers: 0, projectionInlineBudget: .zero) { client in
+            let accepted = try await client.send(
+                .post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 60, draws: 20_000)
+            )
+            #expect(accepted.status == .accepted)
+            #expect(accepted.json["status"] as? String == "running")
+            return try #require((accepted.json["id"] as? String).flatMap(UUID.init(uuidString:)))
+        }
+        let rows = try await app.pool.query(
+            "SELECT status, lease_owner IS NULL AS released FROM projections WHERE id = $1::uuid", [id]
+        )
+        #expect(try rows[0].decode(String.self, "status") == "queued")
+        #expect(try rows[0].decode(Bool.self, "released"))
+    }
+
+    /// A run accepted while this process computes as many runs as it may is queued for the workers instead.
+    @Test func runsBeyondTheInlineCapacityAreQueued() async throws {
+        try await app.test(projectionWorkers: 0, projectionInlineCapacity: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let queued = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 50))
+            #expect(queued.status == .accepted)
+            #expect(queued.json["status"] as? String == "queued")
+        }
+    }
+
+    /// A run accepted by a process that then dies (its lease left to expire) is computed by a worker.
+    @Test func aWorkerTakesOverARunWhoseProcessDied() async throws {
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        let store = ProjectionStore(pool: app.pool)
+        let accepted = try await app.test { client in
+            try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 50))
+        }
+        let id = try #require((accepted.json["id"] as? String).flatMap(UUID.init(uuidString:)))
+        let rows = try await app.pool.query(
+            "SELECT inputs::text AS inputs, inputs_hash, created_by FROM projections WHERE id = $1::uuid", [id]
+        )
+        let run = NewProjection(
+            orgUnitID: fixture.unit, inputs: try rows[0].decode(String.self, "inputs"), inputsHash: try rows[0].decode(String.self, "inputs_hash"),
+            engineVersion: ProjectionInputs.engineVersion, seed: 7, draws: 50, startMonth: CalendarMonth("2026-06")!, horizonMonths: 4,
+            createdBy: try rows[0].decode(UUID.self, "created_by")
+        )
+        let orphan = try await store.insertClaimed(run, owner: "a-process-that-died", lease: .milliseconds(1))
+        #expect(orphan.status == .running)
+        try await Task.sleep(for: .milliseconds(20))
+        let worker = ProjectionWorker(store: store, name: "survivor", logger: Logger(label: "test"))
+        #expect(try await worker.runOne())
+        let finished = try #require(try await store.find(id: orphan.id, scope: .everything))
+        #expect(finished.status == .completed)
+        #expect(finished.result != nil)
+    }
+
     /// Runs computed in the request and by a worker are both counted in /metrics.
     @Test func projectionRunsAreCounted() async throws {
         let metrics = ServiceMetrics()

@@ -59,6 +59,8 @@ struct TestApplication {
         maximumBodyBytes: Int = 1 << 20,
         projectionSyncLimit: Int = 1_500_000,
         projectionWorkers: Int = 0,
+        projectionInlineBudget: Duration = .seconds(20),
+        projectionInlineCapacity: Int = 2,
         maximumImportBytes: Int = 64 << 20,
         requestTimeout: Duration? = .seconds(60),
         metricsPort: Int? = nil,
@@ -83,6 +85,8 @@ struct TestApplication {
         )
         configuration.projectionSyncLimit = projectionSyncLimit
         configuration.projectionWorkers = projectionWorkers
+        configuration.projectionInlineBudget = projectionInlineBudget
+        configuration.projectionInlineCapacity = projectionInlineCapacity
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, readPool: readPool, metrics: metrics),
             configuration: configuration,

@@ -80,7 +80,12 @@ public func buildApplication(
         openAPIDocument: configuration.openAPIDocument,
         extraRoutes: configuration.metricsPort == nil ? ["/openapi.yaml": ["GET"], "/metrics": ["GET"]] : ["/openapi.yaml": ["GET"]]
     )
-    let router = try buildRouter(dependencies, configuration: configuration, routes: routes)
+    let inlineProjections = InlineProjections(
+        store: dependencies.projections, owner: "\(ProcessInfo.processInfo.hostName)-\(getpid())-inline",
+        budget: configuration.requestTimeout.map { min(configuration.projectionInlineBudget, $0 / 2) } ?? configuration.projectionInlineBudget,
+        capacity: configuration.projectionInlineCapacity, metrics: dependencies.metrics, logger: logger
+    )
+    let router = try buildRouter(dependencies, configuration: configuration, routes: routes, inlineProjections: inlineProjections)
     typealias Context = BasicRequestContext
     let deadline = DeadlineResponder(next: router.buildResponder(), timeout: configuration.requestTimeout)
     let problems = ChainedResponder<Context>(ProblemMiddleware(), next: deadline)
@@ -98,7 +103,7 @@ public func buildApplication(
     return Application(
         responder: responder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "workforce"),
-        services: workers + (metricsListener.map { [$0] } ?? []),
+        services: workers + [InlineProjections.Drain(projections: inlineProjections)] + (metricsListener.map { [$0] } ?? []),
         onServerRunning: { channel in
             await onListening(channel.localAddress?.ipAddress ?? configuration.host, channel.localAddress?.port ?? configuration.port)
         },
@@ -124,7 +129,9 @@ func buildMetricsApplication(
 }
 
 /// Wires the router's middleware and routes.
-func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfiguration, routes: RouteTable) throws -> Router<BasicRequestContext> {
+func buildRouter(
+    _ dependencies: ServerDependencies, configuration: ServerConfiguration, routes: RouteTable, inlineProjections: InlineProjections
+) throws -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     // Also inside the router: Hummingbird's router turns the errors of its own kind (a 404 for an unknown path)
     // into plain responses before they could reach the problem middleware outside it.
@@ -155,7 +162,9 @@ func buildRouter(_ dependencies: ServerDependencies, configuration: ServerConfig
         jobRoles: dependencies.jobRoles, positions: dependencies.positions, headcount: dependencies.headcount,
         positionImports: dependencies.positionImports, requisitions: dependencies.requisitions,
         queues: dependencies.queues, hiringPlans: dependencies.hiringPlans, projections: dependencies.projections,
-        projectionSyncLimit: configuration.projectionSyncLimit, migrator: dependencies.migrator, metrics: dependencies.metrics
+        projectionSyncLimit: configuration.projectionSyncLimit,
+        inlineProjections: inlineProjections,
+        migrator: dependencies.migrator, metrics: dependencies.metrics
     )
     try handlers.registerHandlers(on: router)
     return router

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of the HTTP server.
 public struct ServerConfiguration: Sendable {
     /// Address to listen on.
@@ -17,6 +19,11 @@ public struct ServerConfiguration: Sendable {
     /// Projection runs up to this size (queues × months × draws) are computed in the request; larger ones
     /// are queued for the workers.
     public var projectionSyncLimit: Int = 1_500_000
+    /// The longest a request waits for the projection run it created before answering 202 and letting the run
+    /// finish in the background; at most half of ``requestTimeout``.
+    public var projectionInlineBudget: Duration = .seconds(20)
+    /// Projection runs this process computes for requests at once; beyond, runs are queued for the workers.
+    public var projectionInlineCapacity = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Projection workers this process runs (0: none; other replicas compute queued runs).
     public var projectionWorkers: Int = 1
 

@@ -17,6 +17,7 @@ struct APIHandlers: APIProtocol {
     let hiringPlans: HiringPlanStore
     let projections: ProjectionStore
     let projectionSyncLimit: Int
+    let inlineProjections: InlineProjections
     let migrator: Migrator
     let metrics: ServiceMetrics
 }

@@ -22,21 +22,29 @@ extension APIHandlers {
             horizonMonths: draft.horizonMonths, createdBy: principal.keyID
         )
         let showCosts = principal.may(.seeCostAggregates)
-        if inputs.workSize > projectionSyncLimit {
-            let record = try await projections.insert(run, result: nil)
-            return .accepted(.init(
-                headers: .init(location: "/v1/projections/\(record.id.uuidString.lowercased())"),
-                body: .json(try .init(record, showCosts: showCosts))
-            ))
+        func answer(_ record: ProjectionRecord) throws -> Operations.CreateProjection.Output {
+            let location = "/v1/projections/\(record.id.uuidString.lowercased())"
+            let body = try Components.Schemas.Projection(record, showCosts: showCosts)
+            return record.status == .completed
+                ? .created(.init(headers: .init(location: location), body: .json(body)))
+                : .accepted(.init(headers: .init(location: location), body: .json(body)))
         }
-        let started = ContinuousClock.now
-        let result = try await ProjectionRunner.run(inputs, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-        metrics.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
-        let record = try await projections.insert(run, result: String(decoding: try result.encoded(), as: UTF8.self))
-        return .created(.init(
-            headers: .init(location: "/v1/projections/\(record.id.uuidString.lowercased())"),
-            body: .json(try .init(record, showCosts: showCosts))
-        ))
+        if inputs.workSize <= projectionSyncLimit {
+            // Inputs the engine rejects are answered now, before anything is stored.
+            _ = try inputs.model()
+            switch try await inlineProjections.start(run, inputs: inputs) {
+            case .finished(let id)?:
+                guard let record = try await projections.find(id: id, scope: .everything) else {
+                    throw DomainError.notFound("The projection was deleted while it was computed.")
+                }
+                return try answer(record)
+            case .handedOff(let record)?:
+                return try answer(record)
+            case nil:
+                break
+            }
+        }
+        return try answer(try await projections.insert(run, result: nil))
     }
 
     func listProjections(_ input: Operations.ListProjections.Input) async throws -> Operations.ListProjections.Output {

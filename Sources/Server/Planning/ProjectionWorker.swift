@@ -46,28 +46,54 @@ struct ProjectionWorker: Service {
     func runOne() async throws -> Bool {
         guard let job = try await store.claim(owner: name, lease: lease) else { return false }
         logger.info("projection job claimed", metadata: ["projection_id": "\(job.id)", "attempt": "\(job.attempt)"])
-        let started = ContinuousClock.now
+        let inputs: ProjectionInputs
         do {
-            let inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(job.inputs.utf8))
-            let beat = Heartbeat(store: store, id: job.id, owner: name, lease: lease, interval: heartbeatInterval)
-            let result = try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
-            let text = String(decoding: try result.encoded(), as: UTF8.self)
-            let stored = try await store.complete(id: job.id, owner: name, result: text)
-            metrics?.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
-            logger.info("projection job completed", metadata: [
-                "projection_id": "\(job.id)", "stored": "\(stored)", "duration_ms": "\((ContinuousClock.now - started).components.seconds * 1000)",
-            ])
-        } catch is CancellationError {
-            // The current task is cancelled, and so would be its queries: release from a task of its own.
-            let (store, id, owner) = (store, job.id, name)
-            try? await Task.detached { try await store.release(id: id, owner: owner) }.value
-            logger.notice("projection job released at shutdown", metadata: ["projection_id": "\(job.id)"])
-            throw CancellationError()
+            inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(job.inputs.utf8))
         } catch {
             logger.error("projection job failed", metadata: ["projection_id": "\(job.id)", "error": "\(error)"])
             try await store.fail(id: job.id, owner: name, error: Self.message(error))
+            return true
+        }
+        do {
+            try await Self.compute(
+                id: job.id, inputs: inputs, owner: name, store: store, lease: lease, heartbeatInterval: heartbeatInterval,
+                simulationWorkers: simulationWorkers, metrics: metrics, logger: logger
+            )
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // Recorded as the job's failure.
         }
         return true
+    }
+
+    /// Computes a job `owner` holds and stores its result, extending the lease as it goes. A failure is stored
+    /// as the job's error and thrown; on cancellation the job is released for another worker and
+    /// `CancellationError` thrown.
+    static func compute(
+        id: UUID, inputs: ProjectionInputs, owner: String, store: ProjectionStore, lease: Duration, heartbeatInterval: Duration,
+        simulationWorkers: Int, metrics: ServiceMetrics?, logger: Logger
+    ) async throws {
+        let started = ContinuousClock.now
+        do {
+            let beat = Heartbeat(store: store, id: id, owner: owner, lease: lease, interval: heartbeatInterval)
+            let result = try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
+            let text = String(decoding: try result.encoded(), as: UTF8.self)
+            let stored = try await store.complete(id: id, owner: owner, result: text)
+            metrics?.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
+            logger.info("projection job completed", metadata: [
+                "projection_id": "\(id)", "stored": "\(stored)", "duration_ms": "\((ContinuousClock.now - started).components.seconds * 1000)",
+            ])
+        } catch is CancellationError {
+            // The current task is cancelled, and so would be its queries: release from a task of its own.
+            try? await Task.detached { try await store.release(id: id, owner: owner) }.value
+            logger.notice("projection job released at shutdown", metadata: ["projection_id": "\(id)"])
+            throw CancellationError()
+        } catch {
+            logger.error("projection job failed", metadata: ["projection_id": "\(id)", "error": "\(error)"])
+            try await store.fail(id: id, owner: owner, error: message(error))
+            throw error
+        }
     }
 
     static func message(_ error: any Error) -> String {

@@ -16,6 +16,18 @@ import Testing
         app = try await TestApplication.make("projectionjobs")
     }
 
+    /// Polls the run at `location` until it is completed (at most a minute), failing on the way if it fails.
+    private func pollUntilCompleted(_ client: some TestClientProtocol, _ location: String, from first: TestResponse) async throws -> TestResponse {
+        var polled = first
+        for _ in 0..<600 where polled.json["status"] as? String != "completed" {
+            try await Task.sleep(for: .milliseconds(100))
+            polled = try await client.send(.get, location, key: app.adminKey)
+            #expect(polled.json["status"] as? String != "failed")
+        }
+        #expect(polled.json["status"] as? String == "completed")
+        return polled
+    }
+
     /// Above the size threshold a run is queued (202 + Location); the application's worker computes it and
     /// the client polls until it is completed, with the numbers of an immediate run of the same inputs.
     @Test func largeRunsAreQueuedAndPolledUntilCompleted() async throws {
@@ -25,13 +37,7 @@ import Testing
             #expect(queued.status == .accepted)
             let location = try #require(queued.headers[.location])
             #expect(queued.json["progress"] as? [String: Int] == ["done": 0, "total": 400] || queued.json["status"] as? String != "queued")
-            var polled = queued
-            for _ in 0..<600 where polled.json["status"] as? String != "completed" {
-                try await Task.sleep(for: .milliseconds(100))
-                polled = try await client.send(.get, location, key: app.adminKey)
-                #expect(polled.json["status"] as? String != "failed")
-            }
-            #expect(polled.json["status"] as? String == "completed")
+            let polled = try await pollUntilCompleted(client, location, from: queued)
             #expect(polled.json["progress"] as? [String: Int] == ["done": 400, "total": 400])
             let csv = try await client.send(.get, location, key: app.adminKey, headers: [.accept: "text/csv"])
             #expect(csv.status == .ok)
@@ -57,13 +63,7 @@ import Testing
             #expect(accepted.status == .accepted)
             #expect(accepted.json["status"] as? String == "running")
             let location = try #require(accepted.headers[.location])
-            var polled = accepted
-            for _ in 0..<600 where polled.json["status"] as? String != "completed" {
-                try await Task.sleep(for: .milliseconds(100))
-                polled = try await client.send(.get, location, key: app.adminKey)
-                #expect(polled.json["status"] as? String != "failed")
-            }
-            #expect(polled.json["status"] as? String == "completed")
+            let polled = try await pollUntilCompleted(client, location, from: accepted)
             let shown = try JSONSerialization.data(withJSONObject: polled.json["result"] ?? [:], options: .sortedKeys)
             let expected = try JSONSerialization.data(withJSONObject: immediate.json["result"] ?? [:], options: .sortedKeys)
             #expect(shown == expected)
@@ -141,11 +141,7 @@ import Testing
             let large = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 4, draws: 2_000))
             #expect(large.status == .accepted)
             let location = try #require(large.headers[.location])
-            var status = ""
-            for _ in 0..<600 where status != "completed" {
-                try await Task.sleep(for: .milliseconds(100))
-                status = try await client.send(.get, location, key: app.adminKey).json["status"] as? String ?? ""
-            }
+            _ = try await pollUntilCompleted(client, location, from: large)
             let text = try await client.send(.get, "/metrics").text
             #expect(text.contains("\(ServiceMetrics.Name.projectionRuns) 2"))
             #expect(text.contains("\(ServiceMetrics.Name.projectionDuration)_count 2"))

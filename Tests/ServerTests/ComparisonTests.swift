@@ -130,6 +130,25 @@ import Testing
         }
     }
 
+    /// A comparison that outlasts the decision budget is abandoned with a 422 that says what to ask instead,
+    /// rather than running into the request deadline.
+    @Test func aComparisonPastTheBudgetIsAbandonedWithAClearAnswer() async throws {
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        try await app.test(decisionBudget: .zero) { client in
+            let response = try await client.send(.post, "/v1/projections/compare", key: app.adminKey, json: """
+                {"base": \(fixture.request(draws: 2_000)), "alternative": \(fixture.request(draws: 2_000, extra: Self.hireLine(fixture)))}
+                """)
+            #expect(response.status == .unprocessableContent)
+            #expect((response.json["detail"] as? String)?.contains("takes longer than 0 seconds") == true)
+        }
+        try await app.test(decisionBudget: .seconds(600)) { client in
+            let response = try await client.send(.post, "/v1/projections/compare", key: app.adminKey, json: """
+                {"base": \(fixture.request(draws: 50)), "alternative": \(fixture.request(draws: 50, extra: Self.hireLine(fixture)))}
+                """)
+            #expect(response.status == .ok)
+        }
+    }
+
     @Test func rolesScopeAndValidation() async throws {
         let root = try await app.orgUnit("Company")
         let viewer = try await app.key(.viewer)

@@ -90,6 +90,20 @@ import Testing
         }
     }
 
+    /// A recommendation that outlasts the decision budget is abandoned with a 422, and no draft is stored.
+    @Test func aRecommendationPastTheBudgetIsAbandoned() async throws {
+        let fixture = try await app.test { client in try await ProjectionFixture.make(app, client: client) }
+        try await app.test(decisionBudget: .zero) { client in
+            let response = try await client.send(
+                .post, "/v1/recommendations", key: app.adminKey, json: Self.request(fixture, extra: #", "create_draft": true"#)
+            )
+            #expect(response.status == .unprocessableContent)
+            #expect((response.json["detail"] as? String)?.contains("takes longer than") == true)
+        }
+        let count = try await app.pool.query("SELECT count(*)::int AS n FROM hiring_plans")
+        #expect(try count[0].decode(Int.self, "n") == 0)
+    }
+
     /// `create_draft` stores the recommended plan as a draft the manager can submit.
     @Test func createDraftStoresADraftPlan() async throws {
         let finance = try await app.key(.finance)

@@ -61,6 +61,7 @@ struct TestApplication {
         projectionWorkers: Int = 0,
         projectionInlineBudget: Duration = .seconds(20),
         projectionInlineCapacity: Int = 2,
+        decisionBudget: Duration? = nil,
         maximumImportBytes: Int = 64 << 20,
         requestTimeout: Duration? = .seconds(60),
         metricsPort: Int? = nil,
@@ -87,6 +88,7 @@ struct TestApplication {
         configuration.projectionWorkers = projectionWorkers
         configuration.projectionInlineBudget = projectionInlineBudget
         configuration.projectionInlineCapacity = projectionInlineCapacity
+        configuration.decisionBudget = decisionBudget
         let app = try buildApplication(
             ServerDependencies(pool: pool ?? self.pool, migrator: migrator ?? self.migrator, readPool: readPool, metrics: metrics),
             configuration: configuration,

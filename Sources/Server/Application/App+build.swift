@@ -164,6 +164,7 @@ func buildRouter(
         queues: dependencies.queues, hiringPlans: dependencies.hiringPlans, projections: dependencies.projections,
         projectionSyncLimit: configuration.projectionSyncLimit,
         inlineProjections: inlineProjections,
+        decisionBudget: configuration.decisionBudget ?? configuration.requestTimeout.map { $0 * 3 / 4 },
         migrator: dependencies.migrator, metrics: dependencies.metrics
     )
     try handlers.registerHandlers(on: router)

@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var projectionInlineBudget: Duration = .seconds(20)
     /// Projection runs this process computes for requests at once; beyond, runs are queued for the workers.
     public var projectionInlineCapacity = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// The longest a comparison or recommendation, computed inside its request, may take before it is abandoned
+    /// and answered 422; nil: three quarters of ``requestTimeout``.
+    public var decisionBudget: Duration?
     /// Projection workers this process runs (0: none; other replicas compute queued runs).
     public var projectionWorkers: Int = 1
 

@@ -185,7 +185,7 @@ enum ProblemMapping {
     }
 
     /// `60`, `0.5`: a duration in seconds as people write it.
-    private static func secondsText(_ duration: Duration) -> String {
+    static func secondsText(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         guard attoseconds != 0 else { return String(seconds) }
         return String(Double(seconds) + Double(attoseconds) / 1e18)

@@ -18,6 +18,8 @@ struct APIHandlers: APIProtocol {
     let projections: ProjectionStore
     let projectionSyncLimit: Int
     let inlineProjections: InlineProjections
+    /// The longest a comparison or recommendation computes in its request (nil: no limit).
+    let decisionBudget: Duration?
     let migrator: Migrator
     let metrics: ServiceMetrics
 }

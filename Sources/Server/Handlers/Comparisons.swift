@@ -27,10 +27,13 @@ extension APIHandlers {
                 "The comparison is too large to answer at once (queues × months × draws of both sides above \(projectionSyncLimit)): ask for fewer draws."
             )
         }
-        let result = try await ProjectionComparer.compare(
-            base: baseModel, alternative: alternativeModel, settings: settings,
-            workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-        )
+        let computed = try await withinBudget(decisionBudget) {
+            try await ProjectionComparer.compare(
+                base: baseModel, alternative: alternativeModel, settings: settings,
+                workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+            )
+        }
+        guard let result = computed else { throw DomainError.unprocessable(Self.overBudget("comparison", decisionBudget)) }
         let inputs = sides.base.inputs
         let start = CalendarMonth(inputs.startMonth) ?? .earliest
         let showCosts = principal.may(.seeCostAggregates)

@@ -29,9 +29,11 @@ extension APIHandlers {
         )
         let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
         let inputs = try await builder.inputs(for: projectionDraft, principal: principal)
-        let recommendation = try await HiringRecommendation(
-            inputs, serviceLevelTarget: draft.serviceLevelTarget, qualityFloor: draft.qualityFloor
-        )
+        let (target, floor) = (draft.serviceLevelTarget, draft.qualityFloor)
+        let computed = try await withinBudget(decisionBudget) {
+            try await HiringRecommendation(inputs, serviceLevelTarget: target, qualityFloor: floor)
+        }
+        guard let recommendation = computed else { throw DomainError.unprocessable(Self.overBudget("recommendation", decisionBudget)) }
         let plan = try await recommendedPlan(recommendation, draft: draft, inputs: inputs)
         var answer = Components.Schemas.Recommendation(
             plan: plan, currency: inputs.rates.currency, hires: recommendation.hires.reduce(0) { $0 + $1.count },
@@ -53,6 +55,12 @@ extension APIHandlers {
         let id = stored.plan.id.uuidString.lowercased()
         answer.hiringPlanId = id
         return .created(.init(headers: .init(location: "/v1/hiring-plans/\(id)"), body: .json(answer)))
+    }
+
+    /// Why a decision computed in the request was abandoned, and what to ask instead.
+    static func overBudget(_ what: String, _ budget: Duration?) -> String {
+        "The \(what) takes longer than \(budget.map(ProblemMapping.secondsText) ?? "0") seconds to compute at once: "
+            + "ask for fewer draws, a shorter horizon or a smaller org unit."
     }
 
     /// The recommendation as a hiring plan body: one line per queue and order month, hiring the role asked for or

@@ -16,7 +16,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var problem = ProblemMapping.problem(for: error)
             problem.instance = request.uri.path
             if problem.status >= 500 {
-                var metadata: Logger.Metadata = ["status": .stringConvertible(problem.status), "error": .string(Self.loggable(error))]
+                var metadata: Logger.Metadata = ["status": .stringConvertible(problem.status), "error": .string(LoggedError.text(error))]
                 if let keyID = RequestScope.caller?.keyID { metadata["key_id"] = .string(keyID) }
                 context.logger.error("request failed", metadata: metadata)
             }
@@ -35,20 +35,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 headers: headers,
                 body: .init(byteBuffer: ByteBuffer(bytes: problem.encoded()))
             )
-        }
-    }
-
-    /// What to log of a failure: never a `ServerError`'s own description, which repeats the request's headers
-    /// (and so the API key) and its decoded input, nor a database error's detail, which may quote a row's values
-    /// (compensation among them).
-    private static func loggable(_ error: any Error) -> String {
-        switch error {
-        case let serverError as ServerError:
-            "operation \(serverError.operationID): \(loggable(serverError.underlyingError))"
-        case let databaseError as PostgresError:
-            "PostgresError: \(databaseError.summary)"
-        default:
-            String(reflecting: error)
         }
     }
 }

@@ -34,7 +34,7 @@ struct ProjectionWorker: Service {
                 } catch is CancellationError {
                     break
                 } catch {
-                    logger.error("projection worker could not reach the job table", metadata: ["error": "\(error)"])
+                    logger.error("projection worker could not reach the job table", metadata: ["error": "\(LoggedError.text(error))"])
                 }
                 try? await Task.sleep(for: idlePause)
             }
@@ -50,7 +50,7 @@ struct ProjectionWorker: Service {
         do {
             inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(job.inputs.utf8))
         } catch {
-            logger.error("projection job failed", metadata: ["projection_id": "\(job.id)", "error": "\(error)"])
+            logger.error("projection job failed", metadata: ["projection_id": "\(job.id)", "error": "\(LoggedError.text(error))"])
             try await store.fail(id: job.id, owner: name, error: Self.message(error))
             return true
         }
@@ -62,7 +62,7 @@ struct ProjectionWorker: Service {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            // Recorded as the job's failure.
+            // Recorded as the job's failure (and logged) by compute.
         }
         return true
     }
@@ -90,8 +90,13 @@ struct ProjectionWorker: Service {
             logger.notice("projection job released at shutdown", metadata: ["projection_id": "\(id)"])
             throw CancellationError()
         } catch {
-            logger.error("projection job failed", metadata: ["projection_id": "\(id)", "error": "\(error)"])
-            try await store.fail(id: id, owner: owner, error: message(error))
+            logger.error("projection job failed", metadata: ["projection_id": "\(id)", "error": "\(LoggedError.text(error))"])
+            do {
+                try await store.fail(id: id, owner: owner, error: message(error))
+            } catch let storing {
+                // The lease then expires and the job is tried again.
+                logger.error("projection job failure could not be recorded", metadata: ["projection_id": "\(id)", "error": "\(LoggedError.text(storing))"])
+            }
             throw error
         }
     }

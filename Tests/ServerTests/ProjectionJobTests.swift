@@ -229,4 +229,35 @@ import Testing
         #expect(try row[0].decode(String.self, "status") == "queued")
         #expect(try row[0].decode(String?.self, "lease_owner") == nil)
     }
+    /// The lease is renewed while a run computes even when no progress is written: no other worker can take the
+    /// run over meanwhile.
+    @Test func theLeaseIsRenewedWhileARunComputes() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 60, draws: 20_000))
+        }
+        let store = ProjectionStore(pool: app.pool)
+        var worker = ProjectionWorker(store: store, name: "slow", logger: Logger(label: "test.worker"))
+        worker.lease = .milliseconds(300)
+        worker.heartbeatInterval = .seconds(3_600)
+        worker.simulationWorkers = 1
+        let running = Task { [worker] in try await worker.runOne() }
+        for _ in 0..<300 {
+            let status = try await app.pool.query("SELECT status FROM projections")
+            if try status[0].decode(String.self, "status") == "running" { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // Four leases long, a thief keeps trying to claim the run.
+        for _ in 0..<12 {
+            try await Task.sleep(for: .milliseconds(100))
+            let stolen = try await store.claim(owner: "thief", lease: .seconds(60))
+            #expect(stolen?.id == nil, "another worker took the run over")
+        }
+        let state = try await app.pool.query("SELECT status, lease_owner, attempts FROM projections")
+        let status = try state[0].decode(String.self, "status")
+        #expect(status == "running" || status == "completed")
+        #expect(try state[0].decode(Int.self, "attempts") == 1)
+        running.cancel()
+        _ = try? await running.value
+    }
 }

@@ -77,7 +77,25 @@ struct ProjectionWorker: Service {
         let started = ContinuousClock.now
         do {
             let beat = Heartbeat(store: store, id: id, owner: owner, lease: lease, interval: heartbeatInterval)
-            let result = try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
+            let result = try await withThrowingTaskGroup(of: ProjectionResult?.self) { group in
+                // Renews the lease while the run computes, also through stretches without progress: the service
+                // surfaces of large queues are built before the first draw, and a lease lapsing then would let
+                // another worker start the run over.
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: lease / 3)
+                        await beat.renew()
+                    }
+                }
+                group.addTask {
+                    try await ProjectionRunner.run(inputs, workers: simulationWorkers) { done in await beat.report(done) }
+                }
+                defer { group.cancelAll() }
+                while let next = try await group.next() {
+                    if let result = next { return result }
+                }
+                throw CancellationError()
+            }
             let text = String(decoding: try result.encoded(), as: UTF8.self)
             let stored = try await store.complete(id: id, owner: owner, result: text)
             metrics?.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
@@ -107,7 +125,7 @@ struct ProjectionWorker: Service {
     }
 }
 
-/// Writes progress at most once per interval (and extends the lease).
+/// Writes progress at most once per interval, and extends the lease each time.
 private actor Heartbeat {
     let store: ProjectionStore
     let id: UUID
@@ -115,6 +133,7 @@ private actor Heartbeat {
     let lease: Duration
     let interval: Duration
     private var last = ContinuousClock.now
+    private var done = 0
 
     init(store: ProjectionStore, id: UUID, owner: String, lease: Duration, interval: Duration) {
         self.store = store
@@ -125,9 +144,18 @@ private actor Heartbeat {
     }
 
     func report(_ done: Int) async {
-        let now = ContinuousClock.now
-        guard now - last >= interval else { return }
-        last = now
+        self.done = done
+        guard ContinuousClock.now - last >= interval else { return }
+        await write()
+    }
+
+    /// Extends the lease now, with the progress last reported.
+    func renew() async {
+        await write()
+    }
+
+    private func write() async {
+        last = ContinuousClock.now
         _ = try? await store.heartbeat(id: id, owner: owner, done: done, lease: lease)
     }
 }

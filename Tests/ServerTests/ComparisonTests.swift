@@ -130,6 +130,52 @@ import Testing
         }
     }
 
+    /// Equal to 12 significant digits; false when either is absent.
+    static func close(_ a: Double?, _ b: Double?) -> Bool {
+        guard let a, let b else { return false }
+        return abs(a - b) <= 1e-12 * max(1, abs(a), abs(b))
+    }
+
+    /// With `Accept: text/csv` the comparison comes as one row per month and metric, then the horizon, with
+    /// the figures of the JSON answer.
+    @Test func comparisonAsCSVHoldsTheFiguresOfTheJSON() async throws {
+        let finance = try await app.key(.finance)
+        try await app.test { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            let body = """
+                {"base": \(fixture.request()), "alternative": \(fixture.request(extra: Self.hireLine(fixture)))}
+                """
+            let json = try await client.send(.post, "/v1/projections/compare", key: finance, json: body)
+            let csv = try await client.send(.post, "/v1/projections/compare", key: finance, json: body, headers: [.accept: "text/csv"])
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let rows = csv.text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            #expect(rows.first == ["month", "metric", "base_p50", "alternative_p50", "delta_p10", "delta_p50", "delta_p90"])
+            let months = try #require(json.json["months"] as? [[String: Any]])
+            var periods = months.map { ($0["month"] as? String ?? "", $0) }
+            periods.append(("horizon", try #require(json.json["horizon"] as? [String: Any])))
+            let metricNames = ProjectionRunner.metrics.map(\.name)
+            #expect(rows.count == 1 + periods.count * (metricNames.count + 2))
+            for (label, period) in periods {
+                let metrics = try #require(period["metrics"] as? [String: [String: Any]])
+                for name in metricNames {
+                    let row = try #require(rows.first { $0[0] == label && $0[1] == name }, "\(label) \(name)")
+                    let figure = try #require(metrics[name])
+                    let delta = try #require(figure["delta"] as? [String: Double])
+                    // The CSV prints each number exactly; JSON parsing can move the last bit.
+                    #expect(Self.close(Double(row[2]), figure["base_p50"] as? Double))
+                    #expect(Self.close(Double(row[3]), figure["alternative_p50"] as? Double))
+                    #expect(Self.close(Double(row[4]), delta["p10"]) && Self.close(Double(row[5]), delta["p50"]) && Self.close(Double(row[6]), delta["p90"]))
+                }
+                let better = try #require(rows.first { $0[0] == label && $0[1] == "probability_service_level_better" })
+                #expect(better[2...3] == ["", ""])
+                #expect(Self.close(Double(better[5]), period["probability_service_level_better"] as? Double))
+                let cheaper = try #require(rows.first { $0[0] == label && $0[1] == "probability_total_cost_lower" })
+                #expect(Self.close(Double(cheaper[5]), period["probability_total_cost_lower"] as? Double))
+            }
+        }
+    }
+
     /// A comparison that outlasts the decision budget is abandoned with a 422 that says what to ask instead,
     /// rather than running into the request deadline.
     @Test func aComparisonPastTheBudgetIsAbandonedWithAClearAnswer() async throws {

@@ -1,6 +1,7 @@
 import Domain
 import Forecasting
 import Foundation
+import OpenAPIRuntime
 import Store
 import WorkforceAPI
 
@@ -37,6 +38,10 @@ extension APIHandlers {
         let inputs = sides.base.inputs
         let start = CalendarMonth(inputs.startMonth) ?? .earliest
         let showCosts = principal.may(.seeCostAggregates)
+        if Self.prefersCSV(input.headers.accept) {
+            let months = result.months.indices.map { start.adding(months: $0).description }
+            return .ok(.init(body: .csv(HTTPBody(ComparisonCSV.render(result, months: months, showCosts: showCosts)))))
+        }
         return .ok(.init(body: .json(.init(
             orgUnitId: inputs.orgUnitID.uuidString.lowercased(), startMonth: inputs.startMonth, horizonMonths: inputs.months,
             draws: settings.draws, seed: Int64(bitPattern: settings.seed), currency: inputs.rates.currency,
@@ -111,6 +116,33 @@ extension APIHandlers {
             ComparedSide(projectionID: nil, inputs: try await builder.inputs(for: base, principal: principal)),
             ComparedSide(projectionID: nil, inputs: try await builder.inputs(for: alternative, principal: principal))
         )
+    }
+}
+
+/// CSV of a comparison: one row per month and metric, then the horizon.
+enum ComparisonCSV {
+    static func render(_ result: ProjectionComparisonResult, months: [String], showCosts: Bool) -> String {
+        var lines = ["month,metric,base_p50,alternative_p50,delta_p10,delta_p50,delta_p90"]
+        let names = ProjectionRunner.metrics.map(\.name).filter { showCosts || !ProjectionRunner.costMetrics.contains($0) }
+        func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
+        func rows(_ label: String, _ period: ProjectionComparisonResult.Period) {
+            for name in names {
+                guard let figure = period.metrics[name] else { continue }
+                lines.append(
+                    "\(label),\(name),\(number(figure.baseP50)),\(number(figure.alternativeP50)),"
+                        + "\(number(figure.delta.p10)),\(number(figure.delta.p50)),\(number(figure.delta.p90))"
+                )
+            }
+            for (name, value) in [
+                ("probability_service_level_better", period.serviceLevelBetter), ("probability_total_cost_lower", period.totalCostLower),
+            ] {
+                let text = number(value)
+                lines.append("\(label),\(name),,,\(text),\(text),\(text)")
+            }
+        }
+        for (label, period) in zip(months, result.months) { rows(label, period) }
+        rows("horizon", result.horizon)
+        return lines.joined(separator: "\r\n") + "\r\n"
     }
 }
 

@@ -111,11 +111,10 @@ extension APIHandlers {
     }
 
     /// True when the client ranks `text/csv` above JSON in `Accept`.
-    static func prefersCSV(_ accept: [AcceptHeaderContentType<Operations.GetProjection.AcceptableContentType>]) -> Bool {
+    static func prefersCSV<Content: AcceptableProtocol>(_ accept: [AcceptHeaderContentType<Content>]) -> Bool {
         let ranked = accept.sorted { $0.quality.doubleValue > $1.quality.doubleValue }
         guard let best = ranked.first(where: { $0.quality.doubleValue > 0 }) else { return false }
-        if case .csv = best.contentType { return true }
-        return false
+        return best.contentType.rawValue == "text/csv"
     }
 }
 

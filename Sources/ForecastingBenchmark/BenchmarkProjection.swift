@@ -48,4 +48,56 @@ enum BenchmarkProjection {
             rates: try CostRates(annualBaseSalary: 42_000, benefitsRate: 0.22, payrollTaxRate: 0.0765, hiringCostPerHire: 4_000)
         )
     }
+    /// `count` copies of a large chat queue (2.3 million issues a month, two-thirds first handled by a bot, 11
+    /// minutes per human contact), each with its own pool sized to its month-0 requirement, over `months` months:
+    /// the case where building the service surfaces, before the first draw, dominates a projection.
+    static func largeQueues(count: Int, months: Int = 24) throws -> ProjectionModel {
+        try queues(count: count, months: months, hours: 720, peak: 1.4, answerSeconds: 60, target: 0.8, patience: 300) { month in
+            try AutomationInputs(
+                newIssues: 2_300_000 * pow(1.005, Double(month)), botFirstShare: 0.67, trueContainment: 0.75,
+                falseContainment: 0.08, humanAHTSeconds: 660, botCostPerConversation: Decimal(string: "0.05")!, concurrency: 1.5
+            )
+        }
+    }
+
+    /// `count` email queues answered within a day (200,000 issues a month, patience three days, 10 minutes per
+    /// contact, half first handled by a bot).
+    static func emailQueues(count: Int, months: Int = 24) throws -> ProjectionModel {
+        try queues(count: count, months: months, hours: 360, peak: 1.2, answerSeconds: 86_400, target: 0.9, patience: 259_200) { month in
+            try AutomationInputs(
+                newIssues: 200_000 * pow(1.005, Double(month)), botFirstShare: 0.5, trueContainment: 0.35,
+                falseContainment: 0.05, humanAHTSeconds: 600, botCostPerConversation: Decimal(string: "0.05")!
+            )
+        }
+    }
+
+    private static func queues(
+        count: Int, months: Int, hours: Double, peak: Double, answerSeconds: Double, target: Double, patience: Double,
+        automation monthInputs: (Int) throws -> AutomationInputs
+    ) throws -> ProjectionModel {
+        var queues: [ProjectedQueue] = []
+        var pools: [WorkforcePool] = []
+        let calendar = try QueueCalendar(operatingHoursPerMonth: hours, peakFactor: peak)
+        for index in 0..<count {
+            let service = try ServiceQueue(
+                answerTimeSeconds: answerSeconds, target: try StaffingTarget(serviceLevel: target), patienceSeconds: patience,
+                profile: calendar.profile, operatingDaysPerMonth: calendar.daysPerMonth
+            )
+            let automation = try (0..<months).map(monthInputs)
+            let first = AutomationOutcome(automation[0])
+            let requirement = try ServiceOutcome(
+                queue: service, humanContacts: first.humanContacts, agentSecondsPerContact: first.agentSecondsPerHumanContact,
+                availableAgentHours: 0, productiveHoursPerFTEMonth: WorkforceAssumptions.defaultProductiveHoursPerFTEMonth
+            )
+            let plan = try WorkforcePlan(
+                startingCohorts: [try TenureCohort(tenureMonths: 24, headcount: requirement.requiredFTE.rounded())], months: months
+            )
+            pools.append(WorkforcePool(plan: plan))
+            queues.append(ProjectedQueue(service: service, automation: automation, pool: index))
+        }
+        return try ProjectionModel(
+            queues: queues, pools: pools,
+            rates: try CostRates(annualBaseSalary: 42_000, benefitsRate: 0.22, payrollTaxRate: 0.0765, hiringCostPerHire: 4_000)
+        )
+    }
 }

@@ -116,6 +116,27 @@ do {
     print("projection benchmark failed: \(error)")
 }
 
+// Queues of real size: the service surfaces are built before the first draw, about the same time for each
+// queue; long answer times (email) cost the most.
+do {
+    let clock = ContinuousClock()
+    for (kind, count) in [("chat", 1), ("chat", 4), ("chat", 16), ("email", 1), ("email", 4)] {
+        let model = try kind == "chat" ? BenchmarkProjection.largeQueues(count: count) : BenchmarkProjection.emailQueues(count: count)
+        let setupStart = clock.now
+        _ = try await model.simulate(try UncertaintySettings(draws: 1))
+        let setup = setupStart.duration(to: clock.now)
+        let runStart = clock.now
+        _ = try await model.simulate(try UncertaintySettings(draws: 500))
+        let run = runStart.duration(to: clock.now)
+        let perQueue = (Double(setup.components.seconds) + Double(setup.components.attoseconds) / 1e18) / Double(count)
+        let label = kind == "chat" ? "Chat queues (2.3 M issues/month, answer in 60 s)" : "Email queues (200 k issues/month, answer in 24 h)"
+        print("\(label) × \(count), 24 months: surfaces and one draw \(setup) "
+            + "(\(format(perQueue)) s per queue); 500 draws \(run)")
+    }
+} catch {
+    print("large-queue benchmark failed: \(error)")
+}
+
 /// User plus system CPU time of this process, in seconds.
 func processorTime() -> Double {
     var usage = rusage()

@@ -16,6 +16,14 @@ import Testing
         app = try await TestApplication.make("projectionjobs")
     }
 
+    /// Queues a run of 20,000 draws over `horizon` months, long enough to be watched while a worker computes it.
+    private func queueLongRun(horizon: Int) async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: horizon, draws: 20_000))
+        }
+    }
+
     /// Polls the run at `location` until it is completed (at most a minute), failing on the way if it fails.
     private func pollUntilCompleted(_ client: some TestClientProtocol, _ location: String, from first: TestResponse) async throws -> TestResponse {
         var polled = first
@@ -209,10 +217,7 @@ import Testing
 
     /// Shutdown (cancellation) during a run puts the job back in the queue for another worker.
     @Test func cancelledWorkReleasesTheJob() async throws {
-        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
-            let fixture = try await ProjectionFixture.make(app, client: client)
-            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 24, draws: 20_000))
-        }
+        try await queueLongRun(horizon: 24)
         let store = ProjectionStore(pool: app.pool)
         var worker = ProjectionWorker(store: store, name: "stopping", logger: Logger(label: "test.worker"))
         worker.heartbeatInterval = .milliseconds(10)
@@ -229,13 +234,11 @@ import Testing
         #expect(try row[0].decode(String.self, "status") == "queued")
         #expect(try row[0].decode(String?.self, "lease_owner") == nil)
     }
+
     /// The lease is renewed while a run computes even when no progress is written: no other worker can take the
     /// run over meanwhile.
     @Test func theLeaseIsRenewedWhileARunComputes() async throws {
-        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
-            let fixture = try await ProjectionFixture.make(app, client: client)
-            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(horizon: 60, draws: 20_000))
-        }
+        try await queueLongRun(horizon: 60)
         let store = ProjectionStore(pool: app.pool)
         var worker = ProjectionWorker(store: store, name: "slow", logger: Logger(label: "test.worker"))
         worker.lease = .milliseconds(300)

@@ -26,8 +26,10 @@ struct MonteCarloEngine: Sendable {
 
     static var metricCount: Int { ProjectionMetric.allCases.count }
 
-    /// Prepares the engine, building the surfaces in parallel.
-    static func make(model: ProjectionModel, settings: UncertaintySettings, workers: Int) async throws(ProjectionError) -> MonteCarloEngine {
+    /// Prepares the engine, building the surfaces in parallel (or taking them from ``ServiceSurfaceCache``).
+    static func make(
+        model: ProjectionModel, settings: UncertaintySettings, workers: Int, surfaces cache: ServiceSurfaceCache
+    ) async throws(ProjectionError) -> MonteCarloEngine {
         let ranges = model.queues.map { surfaceRanges(queue: $0, settings: settings) }
         let surfaces = await withTaskGroup(of: (Int, Result<ServiceSurface, ProjectionError>).self) { group in
             var next = 0
@@ -39,7 +41,9 @@ struct MonteCarloEngine: Sendable {
                 let range = ranges[index]
                 group.addTask {
                     do throws(ProjectionError) {
-                        return (index, .success(try ServiceSurface(queue: queue, dailyWorkloadHours: range.workload, agentSecondsPerContact: range.seconds)))
+                        return (index, .success(try cache.surface(
+                            queue: queue, dailyWorkloadHours: range.workload, agentSecondsPerContact: range.seconds
+                        )))
                     } catch {
                         return (index, .failure(error))
                     }

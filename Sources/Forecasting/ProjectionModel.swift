@@ -159,12 +159,16 @@ public struct ProjectionModel: Sendable {
     /// never changes the result. When the calling task is cancelled, no further batch starts and the
     /// call throws ``ProjectionError/cancelled``.
     ///
+    /// The queues' service surfaces come from `surfaces` when a run built them recently; they are the ones
+    /// that would be built, so the cache never changes the result.
+    ///
     /// - Throws: ``ProjectionError`` if a service surface cannot be built, or ``ProjectionError/cancelled``.
     public func simulate(
-        _ settings: UncertaintySettings = .standard, workers: Int? = nil, progress: (@Sendable (Int) async -> Void)? = nil
+        _ settings: UncertaintySettings = .standard, workers: Int? = nil, surfaces: ServiceSurfaceCache = .shared,
+        progress: (@Sendable (Int) async -> Void)? = nil
     ) async throws(ProjectionError) -> ProjectionDistribution {
         let parallelism = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        let engine = try await MonteCarloEngine.make(model: self, settings: settings, workers: parallelism)
+        let engine = try await MonteCarloEngine.make(model: self, settings: settings, workers: parallelism, surfaces: surfaces)
         guard let distribution = await engine.run(workers: parallelism, progress: progress) else { throw .cancelled }
         return distribution
     }

@@ -117,21 +117,26 @@ do {
 }
 
 // Queues of real size: the service surfaces are built before the first draw, about the same time for each
-// queue; long answer times (email) cost the most.
+// queue; long answer times (email) cost the most. Runs of the same queues share them (ServiceSurfaceCache).
 do {
     let clock = ContinuousClock()
+    func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
     for (kind, count) in [("chat", 1), ("chat", 4), ("chat", 16), ("email", 1), ("email", 4)] {
         let model = try kind == "chat" ? BenchmarkProjection.largeQueues(count: count) : BenchmarkProjection.emailQueues(count: count)
         let setupStart = clock.now
-        _ = try await model.simulate(try UncertaintySettings(draws: 1))
-        let setup = setupStart.duration(to: clock.now)
-        let runStart = clock.now
-        _ = try await model.simulate(try UncertaintySettings(draws: 500))
-        let run = runStart.duration(to: clock.now)
-        let perQueue = (Double(setup.components.seconds) + Double(setup.components.attoseconds) / 1e18) / Double(count)
+        _ = try await model.simulate(try UncertaintySettings(draws: 1), surfaces: ServiceSurfaceCache(capacity: 0))
+        let setup = seconds(setupStart.duration(to: clock.now))
+        let uncachedStart = clock.now
+        _ = try await model.simulate(try UncertaintySettings(draws: 500), surfaces: ServiceSurfaceCache(capacity: 0))
+        let uncached = seconds(uncachedStart.duration(to: clock.now))
+        let cache = ServiceSurfaceCache(capacity: 64)
+        _ = try await model.simulate(try UncertaintySettings(draws: 1), surfaces: cache)
+        let cachedStart = clock.now
+        _ = try await model.simulate(try UncertaintySettings(draws: 500, seed: 9), surfaces: cache)
+        let cached = seconds(cachedStart.duration(to: clock.now))
         let label = kind == "chat" ? "Chat queues (2.3 M issues/month, answer in 60 s)" : "Email queues (200 k issues/month, answer in 24 h)"
-        print("\(label) × \(count), 24 months: surfaces and one draw \(setup) "
-            + "(\(format(perQueue)) s per queue); 500 draws \(run)")
+        print("\(label) × \(count), 24 months: surfaces and one draw \(format(setup)) s (\(format(setup / Double(count))) s per queue); "
+            + "500 draws \(format(uncached)) s, \(format(cached)) s with the surfaces cached")
     }
 } catch {
     print("large-queue benchmark failed: \(error)")

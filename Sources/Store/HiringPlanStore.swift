@@ -14,11 +14,7 @@ public struct HiringPlanStore: Sendable {
     /// Creates a draft plan for a unit within `scope`, after checking every line's and change's references.
     public func create(_ draft: HiringPlanDraft, scope: OrgScope, actor: UUID) async throws -> HiringPlanDetails {
         try await pool.withTransaction { connection in
-            let inScope = try await connection.query(
-                "\(OrgUnitStore.scopeCTE) SELECT 1 FROM org_units WHERE id = $2::uuid AND ($1::uuid IS NULL OR id IN (SELECT id FROM scope))",
-                [scope.root, draft.orgUnitID]
-            )
-            if inScope.isEmpty {
+            guard try await OrgUnitStore.contains(draft.orgUnitID, in: scope, on: connection) else {
                 throw DomainError.unresolvedReferences([
                     FieldProblem(pointer: "/org_unit_id", detail: "no org unit in your scope has this id"),
                 ])

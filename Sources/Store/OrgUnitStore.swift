@@ -240,6 +240,14 @@ public struct OrgUnitStore: OrgUnitRepository {
         )
         """
 
+    /// True when `unit` exists and lies within `scope`, read on `connection` (inside the caller's transaction).
+    static func contains(_ unit: UUID, in scope: OrgScope, on connection: PostgresConnection) async throws -> Bool {
+        try await !connection.query(
+            "\(scopeCTE) SELECT 1 FROM org_units WHERE id = $2::uuid AND ($1::uuid IS NULL OR id IN (SELECT id FROM scope))",
+            [scope.root, unit]
+        ).isEmpty
+    }
+
     /// ``scopeCTE`` and `filter_tree`: the subtree rooted at `$2` (empty when `$2` is NULL), for a filter by unit.
     static let scopeAndFilterCTE = scopeCTE + """
         ,

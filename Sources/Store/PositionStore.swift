@@ -98,7 +98,7 @@ public struct PositionStore: PositionRepository {
     public func find(id: UUID, asOf: CalendarDate, scope: OrgScope) async throws -> PositionRecord? {
         try await pool.withConnection { connection in
             guard let record = try await version(of: id, on: asOf, connection: connection) else { return nil }
-            return try await isUnit(record.state.orgUnitID, in: scope, on: connection) ? record : nil
+            return try await OrgUnitStore.contains(record.state.orgUnitID, in: scope, on: connection) ? record : nil
         }
     }
 
@@ -191,7 +191,7 @@ public struct PositionStore: PositionRepository {
             if try await history(id: id, scope: scope, on: connection).isEmpty { throw DomainError.notFound("No position with this id.") }
             throw DomainError.unprocessable("The position is not in force on \(date).")
         }
-        guard try await isUnit(current.state.orgUnitID, in: scope, on: connection) else {
+        guard try await OrgUnitStore.contains(current.state.orgUnitID, in: scope, on: connection) else {
             throw DomainError.notFound("No position with this id.")
         }
         try EntityTag.check(ifMatch: ifMatch, current: EntityTag.make(id: id, version: try row.decode(Int.self, "version")))
@@ -243,19 +243,9 @@ public struct PositionStore: PositionRepository {
     }
 
     private func requireUnit(_ unit: UUID, in scope: OrgScope, on connection: PostgresConnection) async throws {
-        guard try await isUnit(unit, in: scope, on: connection) else {
+        guard try await OrgUnitStore.contains(unit, in: scope, on: connection) else {
             throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
         }
-    }
-
-    private func isUnit(_ unit: UUID, in scope: OrgScope, on connection: PostgresConnection) async throws -> Bool {
-        try await !connection.query(
-            """
-            \(OrgUnitStore.scopeCTE)
-            SELECT 1 FROM org_units WHERE id = $2::uuid AND ($1::uuid IS NULL OR id IN (SELECT id FROM scope))
-            """,
-            [scope.root, unit]
-        ).isEmpty
     }
 
     private static func record(_ row: PostgresRow) throws -> PositionRecord {

@@ -345,11 +345,9 @@ public struct QueueStore: Sendable {
     }
 
     private static func requireUnit(_ id: UUID, in scope: OrgScope, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query(
-            "\(OrgUnitStore.scopeCTE) SELECT 1 FROM org_units WHERE id = $2::uuid AND ($1::uuid IS NULL OR id IN (SELECT id FROM scope))",
-            [scope.root, id]
-        )
-        if rows.isEmpty { throw DomainError.unprocessable("The org unit does not exist or is outside your scope.") }
+        guard try await OrgUnitStore.contains(id, in: scope, on: connection) else {
+            throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
+        }
     }
 
     private static func parameters(_ draft: QueueDraft) -> [any PostgresEncodable] {

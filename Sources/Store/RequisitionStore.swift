@@ -97,11 +97,9 @@ public struct RequisitionStore: Sendable {
             guard let orgUnitID, let roleID, let fte else {
                 throw DomainError.invalid([FieldProblem(pointer: "", detail: "org_unit_id, role_id and fte are required unless backfill_position_id is given")])
             }
-            let inScope = try await connection.query(
-                "\(OrgUnitStore.scopeCTE) SELECT 1 FROM org_units WHERE id = $2::uuid AND ($1::uuid IS NULL OR id IN (SELECT id FROM scope))",
-                [scope.root, orgUnitID]
-            )
-            if inScope.isEmpty { throw DomainError.unprocessable("The org unit does not exist or is outside your scope.") }
+            guard try await OrgUnitStore.contains(orgUnitID, in: scope, on: connection) else {
+                throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
+            }
             if let planID = draft.hiringPlanID {
                 let plan = try await connection.query(
                     "\(OrgUnitStore.scopeCTE) SELECT 1 FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))",

@@ -220,8 +220,8 @@ import Testing
         try await queueLongRun(horizon: 24)
         let store = ProjectionStore(pool: app.pool)
         var worker = ProjectionWorker(store: store, name: "stopping", logger: Logger(label: "test.worker"))
-        worker.heartbeatInterval = .milliseconds(10)
-        worker.simulationWorkers = 1
+        worker.runner.heartbeatInterval = .milliseconds(10)
+        worker.runner.simulationWorkers = 1
         let running = Task { [worker] in try await worker.runOne() }
         for _ in 0..<300 {
             let progress = try await app.pool.query("SELECT progress_done FROM projections")
@@ -241,9 +241,9 @@ import Testing
         try await queueLongRun(horizon: 60)
         let store = ProjectionStore(pool: app.pool)
         var worker = ProjectionWorker(store: store, name: "slow", logger: Logger(label: "test.worker"))
-        worker.lease = .milliseconds(300)
-        worker.heartbeatInterval = .seconds(3_600)
-        worker.simulationWorkers = 1
+        worker.runner.lease = .milliseconds(300)
+        worker.runner.heartbeatInterval = .seconds(3_600)
+        worker.runner.simulationWorkers = 1
         let running = Task { [worker] in try await worker.runOne() }
         for _ in 0..<300 {
             let status = try await app.pool.query("SELECT status FROM projections")

@@ -81,9 +81,10 @@ public func buildApplication(
         extraRoutes: configuration.metricsPort == nil ? ["/openapi.yaml": ["GET"], "/metrics": ["GET"]] : ["/openapi.yaml": ["GET"]]
     )
     let inlineProjections = InlineProjections(
-        store: dependencies.projections, owner: "\(ProcessInfo.processInfo.hostName)-\(getpid())-inline",
+        runner: ProjectionJobRunner(store: dependencies.projections, logger: logger, metrics: dependencies.metrics),
+        owner: "\(ProcessInfo.processInfo.hostName)-\(getpid())-inline",
         budget: configuration.requestTimeout.map { min(configuration.projectionInlineBudget, $0 / 2) } ?? configuration.projectionInlineBudget,
-        capacity: configuration.projectionInlineCapacity, metrics: dependencies.metrics, logger: logger
+        capacity: configuration.projectionInlineCapacity
     )
     let router = try buildRouter(dependencies, configuration: configuration, routes: routes, inlineProjections: inlineProjections)
     typealias Context = BasicRequestContext

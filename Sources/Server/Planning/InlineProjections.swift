@@ -21,33 +21,23 @@ final class InlineProjections: Sendable {
         case handedOff(ProjectionRecord)
     }
 
-    let store: ProjectionStore
+    /// How the runs are computed, as by the workers.
+    let runner: ProjectionJobRunner
     /// The lease owner written on the runs this process computes.
     let owner: String
     /// The longest a request waits for its run.
     let budget: Duration
     /// Runs computed at once; beyond, runs are queued for the workers.
     let capacity: Int
-    let lease: Duration
-    let heartbeatInterval: Duration
-    let metrics: ServiceMetrics?
-    let logger: Logger
     private let running = Mutex(0)
     /// The computations in flight, by run.
     private let tasks = Mutex<[UUID: Task<Void, Never>]>([:])
 
-    init(
-        store: ProjectionStore, owner: String, budget: Duration, capacity: Int, metrics: ServiceMetrics?, logger: Logger,
-        lease: Duration = .seconds(30), heartbeatInterval: Duration = .milliseconds(500)
-    ) {
-        self.store = store
+    init(runner: ProjectionJobRunner, owner: String, budget: Duration, capacity: Int) {
+        self.runner = runner
         self.owner = owner
         self.budget = budget
         self.capacity = capacity
-        self.metrics = metrics
-        self.logger = logger
-        self.lease = lease
-        self.heartbeatInterval = heartbeatInterval
     }
 
     /// Stores `run` and computes it; nil (nothing stored) when `capacity` runs are already computing.
@@ -58,7 +48,7 @@ final class InlineProjections: Sendable {
         guard reserve() else { return nil }
         let record: ProjectionRecord
         do {
-            record = try await store.insertClaimed(run, owner: owner, lease: lease)
+            record = try await runner.store.insertClaimed(run, owner: owner, lease: runner.lease)
         } catch {
             free()
             throw error
@@ -73,10 +63,7 @@ final class InlineProjections: Sendable {
                     free()
                 }
                 do {
-                    try await ProjectionWorker.compute(
-                        id: record.id, inputs: inputs, owner: owner, store: store, lease: lease, heartbeatInterval: heartbeatInterval,
-                        simulationWorkers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), metrics: metrics, logger: logger
-                    )
+                    try await runner.compute(id: record.id, inputs: inputs, owner: owner)
                     continuation.yield(.success(()))
                 } catch {
                     continuation.yield(.failure(error))
@@ -105,7 +92,7 @@ final class InlineProjections: Sendable {
             throw error
         case nil:
             try Task.checkCancellation()
-            logger.info("projection continues in the background", metadata: ["projection_id": "\(record.id)"])
+            runner.logger.info("projection continues in the background", metadata: ["projection_id": "\(record.id)"])
             return .handedOff(record)
         }
     }

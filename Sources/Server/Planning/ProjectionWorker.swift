@@ -9,19 +9,20 @@ import Store
 /// while it computes; a job whose worker died is claimed again once its lease expires. On shutdown the
 /// running job is released for another worker.
 struct ProjectionWorker: Service {
-    let store: ProjectionStore
+    /// The lease owner written on the jobs this worker claims.
     let name: String
-    let logger: Logger
-    /// Where runs, their duration and the queue depth are reported.
-    var metrics: ServiceMetrics?
+    /// How the claimed jobs are computed (store, lease, metrics, logger).
+    var runner: ProjectionJobRunner
     /// Pause between polls of an empty queue.
     var idlePause: Duration = .seconds(1)
-    /// How long a claim lasts without a heartbeat.
-    var lease: Duration = .seconds(30)
-    /// Minimum time between progress writes.
-    var heartbeatInterval: Duration = .milliseconds(500)
-    /// Parallel tasks of one simulation.
-    var simulationWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+
+    init(store: ProjectionStore, name: String, logger: Logger, metrics: ServiceMetrics? = nil) {
+        self.name = name
+        runner = ProjectionJobRunner(store: store, logger: logger, metrics: metrics)
+    }
+
+    private var store: ProjectionStore { runner.store }
+    private var logger: Logger { runner.logger }
 
     func run() async throws {
         logger.info("projection worker started", metadata: ["worker": "\(name)"])
@@ -30,7 +31,7 @@ struct ProjectionWorker: Service {
             while !Task.isCancelled {
                 do {
                     if try await runOne() { continue }
-                    if let metrics { metrics.setJobQueueDepth(try await store.queueDepth()) }
+                    if let metrics = runner.metrics { metrics.setJobQueueDepth(try await store.queueDepth()) }
                 } catch is CancellationError {
                     break
                 } catch {
@@ -44,21 +45,18 @@ struct ProjectionWorker: Service {
 
     /// Claims and computes one job; false when none was waiting.
     func runOne() async throws -> Bool {
-        guard let job = try await store.claim(owner: name, lease: lease) else { return false }
+        guard let job = try await store.claim(owner: name, lease: runner.lease) else { return false }
         logger.info("projection job claimed", metadata: ["projection_id": "\(job.id)", "attempt": "\(job.attempt)"])
         let inputs: ProjectionInputs
         do {
             inputs = try JSONDecoder().decode(ProjectionInputs.self, from: Data(job.inputs.utf8))
         } catch {
             logger.error("projection job failed", metadata: ["projection_id": "\(job.id)", "error": "\(LoggedError.text(error))"])
-            try await store.fail(id: job.id, owner: name, error: Self.message(error))
+            try await store.fail(id: job.id, owner: name, error: ProjectionJobRunner.message(error))
             return true
         }
         do {
-            try await Self.compute(
-                id: job.id, inputs: inputs, owner: name, store: store, lease: lease, heartbeatInterval: heartbeatInterval,
-                simulationWorkers: simulationWorkers, metrics: metrics, logger: logger
-            )
+            try await runner.compute(id: job.id, inputs: inputs, owner: name)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -66,14 +64,27 @@ struct ProjectionWorker: Service {
         }
         return true
     }
+}
+
+/// How a claimed projection job is computed, for the workers and for the runs a request starts
+/// (``InlineProjections``) alike.
+struct ProjectionJobRunner: Sendable {
+    let store: ProjectionStore
+    let logger: Logger
+    /// Where runs and their duration are reported.
+    var metrics: ServiceMetrics?
+    /// How long a claim lasts without renewal.
+    var lease: Duration = .seconds(30)
+    /// Minimum time between progress writes.
+    var heartbeatInterval: Duration = .milliseconds(500)
+    /// Parallel tasks of one simulation.
+    var simulationWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
 
     /// Computes a job `owner` holds and stores its result, extending the lease as it goes. A failure is stored
     /// as the job's error and thrown; on cancellation the job is released for another worker and
     /// `CancellationError` thrown.
-    static func compute(
-        id: UUID, inputs: ProjectionInputs, owner: String, store: ProjectionStore, lease: Duration, heartbeatInterval: Duration,
-        simulationWorkers: Int, metrics: ServiceMetrics?, logger: Logger
-    ) async throws {
+    func compute(id: UUID, inputs: ProjectionInputs, owner: String) async throws {
+        let (store, lease, simulationWorkers) = (store, lease, simulationWorkers)
         let started = ContinuousClock.now
         do {
             let beat = Heartbeat(store: store, id: id, owner: owner, lease: lease, interval: heartbeatInterval)
@@ -98,9 +109,10 @@ struct ProjectionWorker: Service {
             }
             let text = String(decoding: try result.encoded(), as: UTF8.self)
             let stored = try await store.complete(id: id, owner: owner, result: text)
-            metrics?.recordProjectionRun(duration: ContinuousClock.now - started, draws: inputs.draws)
+            let duration = ContinuousClock.now - started
+            metrics?.recordProjectionRun(duration: duration, draws: inputs.draws)
             logger.info("projection job completed", metadata: [
-                "projection_id": "\(id)", "stored": "\(stored)", "duration_ms": "\((ContinuousClock.now - started).components.seconds * 1000)",
+                "projection_id": "\(id)", "stored": "\(stored)", "duration_ms": "\(duration / .milliseconds(1))",
             ])
         } catch is CancellationError {
             // The current task is cancelled, and so would be its queries: release from a task of its own.
@@ -110,7 +122,7 @@ struct ProjectionWorker: Service {
         } catch {
             logger.error("projection job failed", metadata: ["projection_id": "\(id)", "error": "\(LoggedError.text(error))"])
             do {
-                try await store.fail(id: id, owner: owner, error: message(error))
+                try await store.fail(id: id, owner: owner, error: Self.message(error))
             } catch let storing {
                 // The lease then expires and the job is tried again.
                 logger.error("projection job failure could not be recorded", metadata: ["projection_id": "\(id)", "error": "\(LoggedError.text(storing))"])

@@ -24,6 +24,18 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
     /// Zero.
     public static let zero = Money("0")!
 
+    /// `amount` rounded half away from zero to cents, as decimal text with exactly two decimals (`"-12.50"`),
+    /// computed in decimal arithmetic throughout: for computed amounts (costs, totals), which may be negative.
+    public static func centsText(_ amount: Decimal) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        let text = NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, 2 - fraction.count))
+    }
+
     /// The amount as a decimal number.
     public var amount: Decimal { Decimal(string: description, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
 }

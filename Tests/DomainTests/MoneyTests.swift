@@ -70,3 +70,17 @@ import Testing
         #expect(throws: DomainError.self) { try RequisitionMove(target: .filled, comment: nil, startDate: nil, employeeRef: "a\u{0}b") }
     }
 }
+
+@Suite struct CentsTextTests {
+    /// Computed amounts print with exactly two decimals, rounded half away from zero, in decimal arithmetic:
+    /// a total beyond a Double's 15–17 significant digits keeps its cents.
+    @Test func amountsRoundToCentsWithoutABinaryFloat() {
+        let cases: [(String, String)] = [
+            ("0", "0.00"), ("12.5", "12.50"), ("2.345", "2.35"), ("-2.345", "-2.35"), ("7", "7.00"),
+            ("12345678901234567.891", "12345678901234567.89"),
+        ]
+        for (amount, text) in cases {
+            #expect(Money.centsText(Decimal(string: amount, locale: Locale(identifier: "en_US_POSIX"))!) == text, "\(amount)")
+        }
+    }
+}

@@ -54,7 +54,7 @@ import Testing
             for month in with where !gaps.contains(start.adding(months: month.month).description) {
                 #expect(month.queues[0].serviceLevel >= 0.95, "month \(month.month)")
             }
-            #expect(response.json["total_cost"] as? String == APIHandlers.moneyText(with.reduce(Decimal(0)) { $0 + $1.totalCost }))
+            #expect(response.json["total_cost"] as? String == Money.centsText(with.reduce(Decimal(0)) { $0 + $1.totalCost }))
             let without = try await Self.projected(app, client: client, fixture: fixture, lines: [] as [Any])
             #expect(without.contains { $0.queues[0].serviceLevel < 0.95 && !gaps.contains(start.adding(months: $0.month).description) })
         }

@@ -63,7 +63,7 @@ import Testing
                 #expect(shown["staffing_ratio"] as? Double == point.staffingRatio)
                 #expect(abs((shown["service_level"] as? Double ?? -1) - point.serviceLevel) <= 1e-12)
                 #expect(abs((shown["quality_score"] as? Double ?? -1) - point.qualityScore) <= 1e-12)
-                #expect(shown["total_cost"] as? String == APIHandlers.moneyText(point.totalCost))
+                #expect(shown["total_cost"] as? String == Money.centsText(point.totalCost))
             }
             let objectives = frontier.map { (Double($0["total_cost"] as? String ?? "") ?? .nan, $0["service_level"] as? Double ?? .nan, $0["quality_score"] as? Double ?? .nan) }
             for (i, p) in objectives.enumerated() {
@@ -73,7 +73,7 @@ import Testing
                 #expect(!dominated, "point \(i) is dominated")
             }
             let cheapest = expected.points.map(\.totalCost).min()!
-            #expect(frontier.contains { $0["total_cost"] as? String == APIHandlers.moneyText(cheapest) })
+            #expect(frontier.contains { $0["total_cost"] as? String == Money.centsText(cheapest) })
         }
     }
 

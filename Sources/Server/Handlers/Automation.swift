@@ -108,16 +108,8 @@ extension Components.Schemas.CoverageFigures {
             humanWorkloadFte: humanWorkloadFTE,
             humanFteRequired: rows.reduce(0) { $0 + $1.humanFTERequired },
             staffedFte: rows.reduce(0) { $0 + $1.inputs.staffedFTE },
-            botCosts: costs.keys.sorted().map { .init(currency: $0, amount: Self.cents(costs[$0] ?? 0)) }
+            botCosts: costs.keys.sorted().map { .init(currency: $0, amount: Money.centsText(costs[$0] ?? 0)) }
         )
-    }
-
-    /// An amount rounded half-up to cents, as a decimal string.
-    static func cents(_ amount: Decimal) -> String {
-        var value = amount
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .plain)
-        return String(format: "%.2f", NSDecimalNumber(decimal: rounded).doubleValue)
     }
 }
 

@@ -37,7 +37,7 @@ extension APIHandlers {
         let plan = try await recommendedPlan(recommendation, draft: draft, inputs: inputs)
         var answer = Components.Schemas.Recommendation(
             plan: plan, currency: inputs.rates.currency, hires: recommendation.hires.reduce(0) { $0 + $1.count },
-            totalCost: Self.moneyText(recommendation.totalCost),
+            totalCost: Money.centsText(recommendation.totalCost),
             infeasibleMonths: recommendation.gaps.map { gap in
                 .init(
                     queueId: gap.queueID.uuidString.lowercased(), month: draft.startMonth.adding(months: gap.month).description,

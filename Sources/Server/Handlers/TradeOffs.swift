@@ -31,20 +31,12 @@ extension APIHandlers {
             frontier: frontier.frontier.map { point in
                 .init(
                     botShare: point.botShare, staffingRatio: point.staffingRatio, requiredFte: point.requiredFTE, staffedFte: point.staffedFTE,
-                    labourCost: showCosts ? Self.moneyText(point.labourCost) : nil, botCost: showCosts ? Self.moneyText(point.botCost) : nil,
-                    totalCost: showCosts ? Self.moneyText(point.totalCost) : nil, serviceLevel: point.serviceLevel,
+                    labourCost: showCosts ? Money.centsText(point.labourCost) : nil, botCost: showCosts ? Money.centsText(point.botCost) : nil,
+                    totalCost: showCosts ? Money.centsText(point.totalCost) : nil, serviceLevel: point.serviceLevel,
                     qualityScore: point.qualityScore
                 )
             }
         ))))
-    }
-
-    /// An amount rounded to cents, as the API's decimal string.
-    static func moneyText(_ value: Decimal) -> String {
-        var exact = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 2, .plain)
-        return String(format: "%.2f", NSDecimalNumber(decimal: rounded).doubleValue)
     }
 }
 

@@ -141,6 +141,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Postgres", "PostgresTesting", "Domain"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -29,6 +29,43 @@ import Testing
         await pool.close()
     }
 
+    /// Released migrations are never edited: a database that applied one refuses to start when its file
+    /// changes. Each keeps the checksum it was released with (`Fixtures/released-migrations.txt`).
+    @Test func releasedMigrationsAreUnchanged() throws {
+        let url = try #require(Bundle.module.url(forResource: "released-migrations", withExtension: "txt", subdirectory: "Fixtures"))
+        let released = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(!released.isEmpty)
+        for line in released {
+            let fields = line.split(separator: " ").map(String.init)
+            let migration = try #require(repositoryMigrations.first { $0.version == Int(fields[0]) }, "\(line)")
+            #expect(migration.checksum == fields[2], "\(fields[1]) was edited after its release")
+        }
+    }
+
+    /// A database migrated when 0008 was the newest migration (queue parameters numeric) upgrades to the current
+    /// schema: 0008 is unchanged since then, and later migrations turn its parameters into double precision.
+    @Test func aDatabaseFromTheFirstQueueSchemaUpgrades() async throws {
+        let pool = try await TestDatabase.pool("upgrade0008")
+        let released = Array(repositoryMigrations.prefix { $0.version <= 8 })
+        #expect(released.last?.version == 8)
+        _ = try await Migrator(pool: pool, migrations: released).migrate()
+        try await pool.query("INSERT INTO org_units (id, name) VALUES ($1::uuid, 'Support')", [UUID(uuidString: "00000000-0000-0000-0000-000000000001")!])
+        try await pool.query(
+            """
+            INSERT INTO queues (id, org_unit_id, name, channel, operating_hours_per_month, peak_factor, service_level_target,
+                service_level_seconds, mean_patience_seconds, human_aht_seconds, human_first_contact_resolution, shrinkage)
+            VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001', 'Chat', 'chat', 360, 1.5, 0.8, 20, 120, 300, 0.7, 0.3)
+            """
+        )
+        let migrator = Migrator(pool: pool, migrations: repositoryMigrations)
+        _ = try await migrator.migrate()
+        #expect(try await migrator.status().isCurrent)
+        let rows = try await pool.query("SELECT pg_typeof(service_level_target)::text AS type, service_level_target FROM queues")
+        #expect(try rows[0].decode(String.self, "type") == "double precision")
+        #expect(try rows[0].decode(Double.self, "service_level_target") == 0.8)
+        await pool.close()
+    }
+
     @Test func migrationsRunWithoutThePoolsStatementTimeoutAndRestoreIt() async throws {
         // A migration may rightly take longer than any request (an index on a large table, waiting for another
         // replica's lock); the pool's limit must not abort it, nor stay lifted on the connection afterwards.

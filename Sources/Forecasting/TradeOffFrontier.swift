@@ -95,7 +95,7 @@ public struct TradeOffFrontier: Sendable, Hashable {
     }
 
     /// The points no other point dominates, keeping the first of points with equal objectives.
-    static func paretoOptimal(_ points: [TradeOffPoint]) -> [TradeOffPoint] {
+    public static func paretoOptimal(_ points: [TradeOffPoint]) -> [TradeOffPoint] {
         var frontier: [TradeOffPoint] = []
         for (index, point) in points.enumerated() {
             let dominated = points.contains { $0.dominates(point) }

@@ -16,29 +16,25 @@ enum HiringPlanContentSQL {
         guard !lines.isEmpty || !automationChanges.isEmpty else { return }
         let rows = try await connection.query(
             """
-            WITH RECURSIVE subtree AS (
-                SELECT id FROM org_units WHERE id = $1::uuid
-                UNION ALL
-                SELECT child.id FROM org_units child JOIN subtree parent ON child.parent_id = parent.id
-            ),
+            \(OrgUnitStore.scopeCTE),
             lines AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS l(n integer, org_unit_id uuid, role_id uuid, queue_id uuid)),
             changes AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS c(n integer, queue_id uuid)),
             problems AS (
                 SELECT 1 AS part, n, 1 AS field, '/lines/' || n || '/org_unit_id' AS pointer,
                        'is not the plan''s org unit or one of its descendants' AS detail
-                FROM lines WHERE org_unit_id NOT IN (SELECT id FROM subtree)
+                FROM lines WHERE org_unit_id NOT IN (SELECT id FROM scope)
                 UNION ALL
                 SELECT 1, n, 2, '/lines/' || n || '/role_id', 'no role has this id'
                 FROM lines l WHERE NOT EXISTS (SELECT 1 FROM job_roles r WHERE r.id = l.role_id)
                 UNION ALL
                 SELECT 1, n, 3, '/lines/' || n || '/queue_id', 'no queue of the plan''s org unit or its descendants has this id'
                 FROM lines l WHERE l.queue_id IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM queues q WHERE q.id = l.queue_id AND q.org_unit_id IN (SELECT id FROM subtree))
+                  AND NOT EXISTS (SELECT 1 FROM queues q WHERE q.id = l.queue_id AND q.org_unit_id IN (SELECT id FROM scope))
                 UNION ALL
                 SELECT 2, n, 3, '/automation_changes/' || n || '/queue_id',
                        'no queue of the plan''s org unit or its descendants has this id'
                 FROM changes c WHERE NOT EXISTS (
-                    SELECT 1 FROM queues q WHERE q.id = c.queue_id AND q.org_unit_id IN (SELECT id FROM subtree)
+                    SELECT 1 FROM queues q WHERE q.id = c.queue_id AND q.org_unit_id IN (SELECT id FROM scope)
                 )
             )
             SELECT pointer, detail FROM problems ORDER BY part, n, field LIMIT $4::integer

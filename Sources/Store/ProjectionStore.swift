@@ -139,7 +139,7 @@ public struct ProjectionStore: Sendable {
         ).first.map(Self.record)
     }
 
-    /// Runs within `scope`, newest first by id order of creation, after `cursor` (by id).
+    /// Runs within `scope` in id order, after `cursor` (an id), as the other lists page.
     public func list(scope: OrgScope, after cursor: UUID?, limit: Int) async throws -> [ProjectionRecord] {
         try await pool.query(
             """
@@ -316,9 +316,9 @@ public struct ProjectionStore: Sendable {
     private static func compensation(_ row: PostgresRow) throws -> CompensationRow {
         CompensationRow(
             currency: try row.decode(String.self, "currency"), fte: try row.decode(Double.self, "fte"),
-            annualBaseSalary: Decimal(string: try row.decode(String.self, "salary"), locale: Locale(identifier: "en_US_POSIX")) ?? 0,
+            annualBaseSalary: try row.decode(Decimal.self, "salary"),
             benefitsRate: try row.decode(Double.self, "benefits"), payrollTaxRate: try row.decode(Double.self, "tax"),
-            hiringCostPerHire: Decimal(string: try row.decode(String.self, "hiring"), locale: Locale(identifier: "en_US_POSIX")) ?? 0,
+            hiringCostPerHire: try row.decode(Decimal.self, "hiring"),
             rampMonths: try row.decode(Double.self, "ramp")
         )
     }
@@ -329,16 +329,20 @@ public struct ProjectionStore: Sendable {
 
     private static func record(_ row: PostgresRow) throws -> ProjectionRecord {
         let month = try row.decode(String.self, "start_month")
+        let statusName = try row.decode(String.self, "status")
+        guard let status = ProjectionStatus(rawValue: statusName), let startMonth = CalendarDate(month).map(CalendarMonth.init) else {
+            throw PostgresError(kind: .decoding, message: "projection row with status \"\(statusName)\" and start month \"\(month)\"")
+        }
         return ProjectionRecord(
             id: try row.decode(UUID.self, "id"),
             orgUnitID: try row.decode(UUID.self, "org_unit_id"),
-            status: ProjectionStatus(rawValue: try row.decode(String.self, "status")) ?? .failed,
+            status: status,
             inputs: try row.decode(String.self, "inputs"),
             inputsHash: try row.decode(String.self, "inputs_hash"),
             engineVersion: try row.decode(String.self, "engine_version"),
             seed: UInt64(bitPattern: try row.decode(Int64.self, "seed")),
             draws: try row.decode(Int.self, "draws"),
-            startMonth: CalendarDate(month).map(CalendarMonth.init) ?? .earliest,
+            startMonth: startMonth,
             horizonMonths: try row.decode(Int.self, "horizon_months"),
             progressDone: try row.decode(Int.self, "progress_done"),
             progressTotal: try row.decode(Int.self, "progress_total"),

@@ -97,12 +97,15 @@ extension Components.Schemas.CoverageFigures {
             let currency = row.inputs.automation?.fields.currency.description ?? ""
             if !currency.isEmpty { costs[currency, default: 0] += row.outcome.botCost }
         }
+        let shares = QueueCoverage.shares(
+            newIssues: newIssues, resolvedByBot: resolvedByBot, automationFTE: automationFTE, humanWorkloadFTE: humanWorkloadFTE
+        )
         self.init(
             newIssues: newIssues,
             botConversations: rows.reduce(0) { $0 + $1.outcome.botConversations },
             issuesResolvedByBot: resolvedByBot,
-            automatedIssueShare: newIssues > 0 ? resolvedByBot / newIssues : 0,
-            automatedWorkloadShare: automationFTE + humanWorkloadFTE > 0 ? automationFTE / (automationFTE + humanWorkloadFTE) : 0,
+            automatedIssueShare: shares.issues,
+            automatedWorkloadShare: shares.workload,
             automationFteEquivalent: automationFTE,
             humanContacts: rows.reduce(0) { $0 + $1.outcome.humanContacts },
             humanWorkloadFte: humanWorkloadFTE,

@@ -29,9 +29,9 @@ extension APIHandlers {
                 ? .created(.init(headers: .init(location: location), body: .json(body)))
                 : .accepted(.init(headers: .init(location: location), body: .json(body)))
         }
+        // Inputs the engine rejects are answered now, before anything is stored, whatever the run's size.
+        _ = try inputs.model()
         if inputs.workSize <= projectionSyncLimit {
-            // Inputs the engine rejects are answered now, before anything is stored.
-            _ = try inputs.model()
             switch try await inlineProjections.start(run, inputs: inputs) {
             case .finished(let id)?:
                 guard let record = try await projections.find(id: id, scope: .everything) else {

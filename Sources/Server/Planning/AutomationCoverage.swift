@@ -18,13 +18,13 @@ struct QueueCoverage: Sendable {
     /// Service level the staffed FTE give.
     let serviceLevel: Double
 
-    /// Issues the bot solved over new issues (0 without demand).
-    var automatedIssueShare: Double { newIssues > 0 ? outcome.issuesResolvedByBot / newIssues : 0 }
-
-    /// Workload the bot took over the workload with and without it, in FTE terms.
-    var automatedWorkloadShare: Double {
-        let total = outcome.fteEquivalentHandledByAutomation + outcome.humanWorkloadFTE
-        return total > 0 ? outcome.fteEquivalentHandledByAutomation / total : 0
+    /// Issues the bot solved over new issues, and the workload it took over the workload with and without it
+    /// in FTE terms (0 without demand): for one queue or for sums over queues.
+    static func shares(
+        newIssues: Double, resolvedByBot: Double, automationFTE: Double, humanWorkloadFTE: Double
+    ) -> (issues: Double, workload: Double) {
+        let workload = automationFTE + humanWorkloadFTE
+        return (newIssues > 0 ? resolvedByBot / newIssues : 0, workload > 0 ? automationFTE / workload : 0)
     }
 }
 

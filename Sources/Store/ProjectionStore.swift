@@ -153,9 +153,22 @@ public struct ProjectionStore: Sendable {
         ).map(Self.record)
     }
 
+    /// Attempts a run gets: a run whose worker died this many times (out of memory, a crash) is failed rather
+    /// than taken again by one worker after another.
+    public static let maximumAttempts = 3
+
     /// Claims the oldest queued run, or a running one whose lease expired (its worker died), for `owner`.
-    /// `FOR UPDATE SKIP LOCKED` lets any number of workers on any number of replicas claim concurrently.
-    public func claim(owner: String, lease: Duration) async throws -> ProjectionJob? {
+    /// `FOR UPDATE SKIP LOCKED` lets any number of workers on any number of replicas claim concurrently. Runs
+    /// whose lease expired on their last attempt are marked failed first.
+    public func claim(owner: String, lease: Duration, maximumAttempts: Int = maximumAttempts) async throws -> ProjectionJob? {
+        try await pool.query(
+            """
+            UPDATE projections SET status = 'failed', completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
+                error = 'The projection was abandoned: its computation stopped without finishing ' || attempts || ' times.'
+            WHERE status = 'running' AND lease_expires_at < clock_timestamp() AND attempts >= $1::integer
+            """,
+            [maximumAttempts]
+        )
         let rows = try await pool.query(
             """
             UPDATE projections SET status = 'running', lease_owner = $1::text,
@@ -163,14 +176,15 @@ public struct ProjectionStore: Sendable {
                 started_at = coalesce(started_at, now()), progress_done = 0
             WHERE id = (
                 SELECT id FROM projections
-                WHERE status = 'queued' OR (status = 'running' AND lease_expires_at < clock_timestamp())
+                WHERE status = 'queued'
+                   OR (status = 'running' AND lease_expires_at < clock_timestamp() AND attempts < $3::integer)
                 ORDER BY created_at
                 FOR UPDATE SKIP LOCKED
                 LIMIT 1
             )
             RETURNING id, inputs::text AS inputs, attempts
             """,
-            [owner, Self.seconds(lease)]
+            [owner, Self.seconds(lease), maximumAttempts]
         )
         guard let row = rows.first else { return nil }
         return ProjectionJob(id: try row.decode(UUID.self, "id"), inputs: try row.decode(String.self, "inputs"), attempt: try row.decode(Int.self, "attempts"))

@@ -215,6 +215,25 @@ import Testing
         #expect(try row[0].decode(Int.self, "attempts") == 2)
     }
 
+    /// A run whose worker died on every attempt is failed with a message, not taken again forever.
+    @Test func aRunThatKeepsKillingItsWorkerIsFailedAfterTheLastAttempt() async throws {
+        try await app.test(projectionSyncLimit: 1, projectionWorkers: 0) { client in
+            let fixture = try await ProjectionFixture.make(app, client: client)
+            _ = try await client.send(.post, "/v1/projections", key: app.adminKey, json: fixture.request(draws: 50))
+        }
+        let store = ProjectionStore(pool: app.pool)
+        for attempt in 1...ProjectionStore.maximumAttempts {
+            let job = try #require(try await store.claim(owner: "crashing-\(attempt)", lease: .milliseconds(1)))
+            #expect(job.attempt == attempt)
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(try await store.claim(owner: "next", lease: .seconds(30)) == nil)
+        let row = try await app.pool.query("SELECT status, error, lease_owner FROM projections")
+        #expect(try row[0].decode(String.self, "status") == "failed")
+        #expect(try row[0].decode(String.self, "error").contains("\(ProjectionStore.maximumAttempts) times"))
+        #expect(try row[0].decode(String?.self, "lease_owner") == nil)
+    }
+
     /// Shutdown (cancellation) during a run puts the job back in the queue for another worker.
     @Test func cancelledWorkReleasesTheJob() async throws {
         try await queueLongRun(horizon: 24)

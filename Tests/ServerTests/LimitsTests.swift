@@ -51,7 +51,9 @@ import Testing
             + String(repeating: "p-1,u-1,r-1,1,filled\n", count: 200)
         try await app.test(maximumBodyBytes: 1024, maximumImportBytes: 64 << 10) { client in
             let response = try await client.send(.post, "/v1/positions/import", key: app.adminKey, json: csv, contentType: "text/csv")
-            #expect(response.status != .contentTooLarge)
+            // The whole body was read and validated row by row (its units and roles do not exist).
+            #expect(response.status == .unprocessableContent)
+            #expect(response.json["type"] as? String == "/problems/import-rejected")
         }
     }
 

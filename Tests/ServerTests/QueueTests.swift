@@ -110,6 +110,26 @@ import Testing
             #expect((listed.json["data"] as? [[String: Any]])?.map { $0["id"] as? String } == [insideID])
             let viewerRead = try await client.send(.get, "/v1/queues/\(outsideID)", key: viewer)
             #expect(viewerRead.status == .ok)
+            // Only admin and hr write queues, their demand and their automation; a manager not even in its subtree.
+            let demand = #"{"months": [{"month": "2026-01", "forecast_volume": 1000}]}"#
+            for key in [manager, viewer, finance] {
+                let writes: [(HTTPRequest.Method, String, String?)] = [
+                    (.put, "/v1/queues/\(insideID)/demand", demand),
+                    (.put, "/v1/queues/\(insideID)/automation/2026-03", AutomationCoverageTests.setting),
+                    (.delete, "/v1/queues/\(insideID)/automation/2026-03", nil),
+                    (.patch, "/v1/queues/\(insideID)", #"{"name": "Renamed"}"#),
+                    (.delete, "/v1/queues/\(insideID)", nil),
+                ]
+                for (method, path, body) in writes {
+                    let denied = try await client.send(method, path, key: key, json: body)
+                    #expect(denied.status == .forbidden, "\(method) \(path)")
+                }
+            }
+            let hr = try await app.key(.hr)
+            let hrDemand = try await client.send(.put, "/v1/queues/\(insideID)/demand", key: hr, json: demand)
+            #expect(hrDemand.status == .ok)
+            let hrAutomation = try await client.send(.put, "/v1/queues/\(insideID)/automation/2026-03", key: hr, json: AutomationCoverageTests.setting)
+            #expect(hrAutomation.status == .created)
             let anonymous = try await client.send(.get, "/v1/queues")
             #expect(anonymous.status == .unauthorized)
         }

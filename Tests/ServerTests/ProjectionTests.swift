@@ -191,6 +191,7 @@ struct ProjectionFixture {
             #expect(denied.status == .forbidden)
             let foreign = try await client.send(.post, "/v1/projections", key: outside, json: fixture.request())
             #expect(foreign.status == .unprocessableContent)
+            #expect(foreign.problemErrors.contains { $0["pointer"] == "/org_unit_id" })
             let own = try await client.send(.post, "/v1/projections", key: inside, json: fixture.request())
             #expect(own.status == .created)
             let id = try #require(own.json["id"] as? String)

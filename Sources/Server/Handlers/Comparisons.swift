@@ -109,7 +109,7 @@ extension APIHandlers {
         }
         guard problems.isEmpty else { throw DomainError.invalid(problems) }
         guard try await orgUnits.find(id: base.orgUnitID, scope: principal.readScope) != nil else {
-            throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
+            throw DomainError.unresolvedReferences([FieldProblem(pointer: "/base/org_unit_id", detail: "no org unit in your scope has this id")])
         }
         let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
         return (

@@ -12,7 +12,7 @@ extension APIHandlers {
         try RequestScope.rejectNulls()
         let draft = try Self.projectionDraft(body)
         guard try await orgUnits.find(id: draft.orgUnitID, scope: principal.readScope) != nil else {
-            throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
+            throw DomainError.unresolvedReferences([FieldProblem(pointer: "/org_unit_id", detail: "no org unit in your scope has this id")])
         }
         let builder = ProjectionBuilder(queues: queues, projections: projections, hiringPlans: hiringPlans)
         let inputs = try await builder.inputs(for: draft, principal: principal)

@@ -155,16 +155,10 @@ struct ProjectionInputs: Codable, Sendable, Equatable {
     }
 
     private func projectedQueue(_ queue: Queue, productiveHours: Double) throws(ProjectionError) -> ProjectedQueue {
-        let calendar = try QueueCalendar(operatingHoursPerMonth: queue.operatingHoursPerMonth, peakFactor: queue.peakFactor)
-        let target: StaffingTarget
-        do {
-            target = try StaffingTarget(serviceLevel: queue.serviceLevelTarget, maximumAbandonRate: queue.maximumAbandonment)
-        } catch {
-            throw .queue(error)
-        }
-        let service = try ServiceQueue(
-            answerTimeSeconds: Double(queue.serviceLevelSeconds), target: target, patienceSeconds: queue.meanPatienceSeconds,
-            profile: calendar.profile, operatingDaysPerMonth: calendar.daysPerMonth
+        let service = try QueueModels.service(
+            serviceLevelTarget: queue.serviceLevelTarget, serviceLevelSeconds: queue.serviceLevelSeconds,
+            maximumAbandonment: queue.maximumAbandonment, meanPatienceSeconds: queue.meanPatienceSeconds,
+            operatingHoursPerMonth: queue.operatingHoursPerMonth, peakFactor: queue.peakFactor
         )
         var automation: [AutomationInputs] = []
         do throws(PlanningInputError) {

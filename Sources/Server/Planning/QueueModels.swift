@@ -12,21 +12,31 @@ enum QueueModels {
 
     /// The queue's service definition: calendar from operating hours and peak factor, target, patience.
     static func service(_ queue: QueueDraft) throws -> ServiceQueue {
-        let calendar = try forecasting { () throws(ProjectionError) in
-            try QueueCalendar(operatingHoursPerMonth: queue.operatingHoursPerMonth, peakFactor: queue.peakFactor)
-        }
-        let target: StaffingTarget
-        do {
-            target = try StaffingTarget(serviceLevel: queue.serviceLevelTarget, maximumAbandonRate: queue.maximumAbandonment)
-        } catch {
-            throw DomainError.unprocessable("The queue's service target is invalid: \(error.description).")
-        }
-        return try forecasting { () throws(ProjectionError) in
-            try ServiceQueue(
-                answerTimeSeconds: Double(queue.serviceLevelSeconds), target: target, patienceSeconds: queue.meanPatienceSeconds,
-                profile: calendar.profile, operatingDaysPerMonth: calendar.daysPerMonth
+        try forecasting { () throws(ProjectionError) in
+            try service(
+                serviceLevelTarget: queue.serviceLevelTarget, serviceLevelSeconds: queue.serviceLevelSeconds,
+                maximumAbandonment: queue.maximumAbandonment, meanPatienceSeconds: queue.meanPatienceSeconds,
+                operatingHoursPerMonth: queue.operatingHoursPerMonth, peakFactor: queue.peakFactor
             )
         }
+    }
+
+    /// The service definition from a queue's fields, for stored queues and projection snapshots alike.
+    static func service(
+        serviceLevelTarget: Double, serviceLevelSeconds: Int, maximumAbandonment: Double?, meanPatienceSeconds: Double,
+        operatingHoursPerMonth: Double, peakFactor: Double
+    ) throws(ProjectionError) -> ServiceQueue {
+        let calendar = try QueueCalendar(operatingHoursPerMonth: operatingHoursPerMonth, peakFactor: peakFactor)
+        let target: StaffingTarget
+        do {
+            target = try StaffingTarget(serviceLevel: serviceLevelTarget, maximumAbandonRate: maximumAbandonment)
+        } catch {
+            throw .queue(error)
+        }
+        return try ServiceQueue(
+            answerTimeSeconds: Double(serviceLevelSeconds), target: target, patienceSeconds: meanPatienceSeconds,
+            profile: calendar.profile, operatingDaysPerMonth: calendar.daysPerMonth
+        )
     }
 
     /// The automation model's inputs of a queue for a month's new issues; no setting means no bot.

@@ -93,11 +93,7 @@ public struct HiringPlanStore: Sendable {
     /// The recorded events of a plan within `scope`, oldest first; nil when the plan is unknown or out of scope.
     public func events(of id: UUID, scope: OrgScope) async throws -> [HiringPlanEventRecord]? {
         try await pool.withConnection { connection in
-            let plan = try await connection.query(
-                "\(OrgUnitStore.scopeCTE) SELECT 1 FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))",
-                [scope.root, id]
-            )
-            if plan.isEmpty { return nil }
+            guard try await Self.contains(id, in: scope, lock: false, on: connection) else { return nil }
             return try await events(of: id, on: connection)
         }
     }
@@ -121,18 +117,22 @@ public struct HiringPlanStore: Sendable {
         }
     }
 
+    /// True when plan `id` exists and belongs to a unit within `scope`; `lock` locks its row for the rest of
+    /// the transaction.
+    static func contains(_ id: UUID, in scope: OrgScope, lock: Bool, on connection: PostgresConnection) async throws -> Bool {
+        try await !connection.query(
+            """
+            \(OrgUnitStore.scopeCTE)
+            SELECT 1 FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))
+            \(lock ? "FOR UPDATE" : "")
+            """,
+            [scope.root, id]
+        ).isEmpty
+    }
+
     /// The plan within `scope`, optionally locked for the rest of the transaction.
     func plan(_ id: UUID, scope: OrgScope, lock: Bool, on connection: PostgresConnection) async throws -> HiringPlanRecord? {
-        if lock {
-            let locked = try await connection.query(
-                """
-                \(OrgUnitStore.scopeCTE)
-                SELECT id FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope)) FOR UPDATE
-                """,
-                [scope.root, id]
-            )
-            if locked.isEmpty { return nil }
-        }
+        if lock, try await !Self.contains(id, in: scope, lock: true, on: connection) { return nil }
         return try await connection.query(
             """
             \(OrgUnitStore.scopeCTE)

@@ -101,11 +101,7 @@ public struct RequisitionStore: Sendable {
                 throw DomainError.unprocessable("The org unit does not exist or is outside your scope.")
             }
             if let planID = draft.hiringPlanID {
-                let plan = try await connection.query(
-                    "\(OrgUnitStore.scopeCTE) SELECT 1 FROM hiring_plans WHERE id = $2::uuid AND ($1::uuid IS NULL OR org_unit_id IN (SELECT id FROM scope))",
-                    [scope.root, planID]
-                )
-                if plan.isEmpty {
+                if try await !HiringPlanStore.contains(planID, in: scope, lock: false, on: connection) {
                     throw DomainError.unresolvedReferences([FieldProblem(pointer: "/hiring_plan_id", detail: "no hiring plan in your scope has this id")])
                 }
             }

@@ -131,6 +131,12 @@ struct ProjectionFixture {
             #expect(try JSONSerialization.data(withJSONObject: read.json["result"] as Any, options: .sortedKeys) == a)
             let stored = try await app.pool.query("SELECT created_by::text AS who, seed FROM projections WHERE id = $1::uuid", [UUID(uuidString: id)!])
             #expect(try stored[0].decode(Int64.self, "seed") == 7)
+            // Who ran it (the calling key) and when are stored and shown.
+            let me = try await client.send(.get, "/v1/me", key: app.adminKey)
+            let caller = try #require(me.json["key_id"] as? String)
+            #expect(try stored[0].decode(String.self, "who") == caller)
+            #expect(read.json["created_by"] as? String == caller)
+            #expect((read.json["created_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil)
         }
     }
 
@@ -243,6 +249,21 @@ struct ProjectionFixture {
             #expect(withPlan.json["inputs_hash"] as? String != inline.json["inputs_hash"] as? String)
             let without = try await client.send(.post, "/v1/projections", key: finance, json: fixture.request(extra: #", "include_approved_plans": false"#))
             #expect(totalHires(without) == 0)
+            // Any visible plan by id, a draft included, instead of the approved ones.
+            let draft = try await client.send(.post, "/v1/hiring-plans", key: hr, json: """
+                {"name": "Draft rehire", "org_unit_id": "\(unit)", "lines": [\(line)]}
+                """)
+            let draftID = try #require(draft.json["id"] as? String)
+            let byID = try await client.send(.post, "/v1/projections", key: finance, json: fixture.request(
+                extra: #", "include_approved_plans": false, "plan_ids": ["\#(draftID)"]"#
+            ))
+            #expect(byID.status == .created)
+            #expect(byID.json["applied_plan_ids"] as? [String] == [draftID])
+            #expect(totalHires(byID) == 10)
+            let unknown = try await client.send(.post, "/v1/projections", key: finance, json: fixture.request(
+                extra: #", "plan_ids": ["\#(UUID().uuidString.lowercased())"]"#
+            ))
+            #expect(unknown.status == .unprocessableContent)
         }
     }
 }
